@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up, then run the whole test suite: lint, types, unit/golden/property tests and
+# the quality gate on ../shared/gold (skipped with a notice when that folder is absent).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+echo "== ruff"; .venv/bin/ruff check src tests bench
+echo "== mypy"; .venv/bin/mypy
+echo "== pytest"; .venv/bin/python -m pytest "$@"

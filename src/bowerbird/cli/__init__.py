@@ -1,0 +1,1 @@
+"""The ``bowerbird`` command line: one module per command, thin wrappers over the library."""

@@ -1,0 +1,61 @@
+"""Options and helpers shared by the CLI commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from bowerbird.errors import E_BAD_DATE, E_DB_MISSING, UsageError
+from bowerbird.settings import load_settings
+from bowerbird.store.writer import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMATS = ("table", "csv", "jsonl", "parquet")
+
+
+def db_option(f: F) -> F:
+    return click.option(
+        "--db", "db", default=None, metavar="FILE",
+        help="DuckDB database file (default: ./bowerbird.duckdb or the 'db' setting).",
+    )(f)
+
+
+def output_options(f: F) -> F:
+    f = click.option("-o", "--output", "output", default=None, metavar="FILE",
+                     help="Write to FILE instead of standard output.")(f)
+    f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
+                     show_default=True, help="Tables for people, machine formats for programs.")(f)
+    f = click.option("--limit", type=click.IntRange(min=1), default=None,
+                     help="At most this many rows.")(f)
+    return f
+
+
+def parse_date_opt(value: str | None, flag: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise UsageError(f"{flag}: invalid date {value!r}, expected YYYY-MM-DD", code=E_BAD_DATE) from exc
+
+
+def resolve_db(db: str | None) -> str:
+    return db or load_settings().db
+
+
+@contextmanager
+def open_read(db: str | None) -> Iterator[Any]:
+    """Open the database read-only for a query command; a one-line error if missing."""
+    path = resolve_db(db)
+    if not Path(path).is_file():
+        raise UsageError(f"database not found: {path} (run `bowerbird ingest` first)", code=E_DB_MISSING)
+    store = Store.open(path, read_only=True)
+    try:
+        yield store.con
+    finally:
+        store.close()

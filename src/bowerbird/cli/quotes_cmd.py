@@ -1,0 +1,30 @@
+"""``bowerbird quotes``: what actors said."""
+
+from __future__ import annotations
+
+import click
+
+from bowerbird import query
+from bowerbird.cli.common import db_option, open_read, output_options, parse_date_opt
+from bowerbird.export import write_rows
+
+
+@click.command("quotes")
+@db_option
+@click.option("--speaker", default=None, help="Speaker actor id, name or country code.")
+@click.option("--doc", default=None, help="Only this document id.")
+@click.option("--since", default=None, metavar="DATE")
+@click.option("--until", default=None, metavar="DATE")
+@click.option("--text", default=None, help="Only quotes containing this text.")
+@output_options
+def quotes(db: str | None, speaker: str | None, doc: str | None, since: str | None,
+           until: str | None, text: str | None, fmt: str, output: str | None, limit: int | None) -> None:
+    """List quotes and reported speech attributed to actors."""
+    with open_read(db) as con:
+        rows = query.quotes(con, speaker=speaker, doc=doc, since=parse_date_opt(since, "--since"),
+                            until=parse_date_opt(until, "--until"), text=text, limit=limit)
+    write_rows(rows, fmt, output, title="Quotes")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(quotes)

@@ -1,0 +1,219 @@
+"""Build the stage list, check requires/provides once, run batches (in 1..N processes).
+
+Flow: ingest (files -> RawDocument | Rejection) -> clean -> pubdate -> nlp (batched
+``nlp.pipe``) -> actors -> events -> dates -> places -> quotes -> store (one transaction
+per batch).  Any error inside a stage rejects that document only; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from typing import Any
+
+from bowerbird.errors import ConfigError, RejectedDocument
+from bowerbird.lexicons import Lexicon, load_lexicon
+from bowerbird.records import Article, RawDocument, Rejection
+from bowerbird.settings import Settings
+from bowerbird.stages.actors import ActorsStage
+from bowerbird.stages.base import Stage
+from bowerbird.stages.clean import CleanStage
+from bowerbird.stages.dates import DatesStage
+from bowerbird.stages.events import EventsStage
+from bowerbird.stages.ingest import Ingester, collect_files
+from bowerbird.stages.nlp import NlpStage, load_model
+from bowerbird.stages.places import PlacesStage
+from bowerbird.stages.pubdate import PubDateStage
+
+
+def check_stages(stages: Sequence[Stage]) -> None:
+    """Every stage's requirements must be provided by the input or an earlier stage."""
+    available = {"raw"}
+    for stage in stages:
+        missing = set(stage.requires) - available
+        if missing:
+            raise ConfigError(
+                f"stage {stage.name!r} requires {sorted(missing)} which no earlier stage provides",
+                code="B220",
+            )
+        available |= set(stage.provides)
+
+
+@dataclass
+class Engine:
+    """The per-process heavy objects: settings, the spaCy model, lexicon and stages."""
+
+    settings: Settings
+    nlp: Any
+    lexicon: Lexicon
+    before_nlp: list[Stage]
+    nlp_stage: NlpStage
+    after_nlp: list[Stage]
+
+    @property
+    def stages(self) -> list[Stage]:
+        return [*self.before_nlp, self.nlp_stage, *self.after_nlp]
+
+
+def build_engine(settings: Settings, *, nlp: Any = None, lexicon: Lexicon | None = None) -> Engine:
+    nlp = nlp if nlp is not None else load_model(settings.model)
+    lexicon = lexicon if lexicon is not None else load_lexicon(settings.lexicons)
+    engine = Engine(
+        settings=settings,
+        nlp=nlp,
+        lexicon=lexicon,
+        before_nlp=[CleanStage(), PubDateStage()],
+        nlp_stage=NlpStage(nlp),
+        after_nlp=[
+            ActorsStage(lexicon, nlp),
+            EventsStage(lexicon),
+            DatesStage(),
+            PlacesStage(),
+        ],
+    )
+    check_stages(engine.stages)
+    return engine
+
+
+def _reject(article: Article, stage: str, code: str, detail: str) -> Article:
+    raw = article.raw
+    rej = Rejection(raw.doc_id, raw.origin, stage, code, detail, raw.content_hash)
+    return dataclasses.replace(article, rejection=rej, nlp=None)
+
+
+def _apply(stage: Stage, article: Article, settings: Settings) -> Article:
+    if article.rejection is not None:
+        return article
+    try:
+        return stage(article, settings)
+    except RejectedDocument as exc:
+        return _reject(article, stage.name, exc.reason, exc.detail)
+    except Exception as exc:  # one bad document never aborts a batch
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{last.filename.rsplit('/', 1)[-1]}:{last.lineno}"
+        return _reject(article, stage.name, "internal_error", f"{type(exc).__name__}: {exc} ({where})")
+
+
+def process_batch(engine: Engine, raws: Sequence[RawDocument]) -> list[Article]:
+    """Run every stage over a batch; returns Articles (with ``rejection`` or results)."""
+    settings = engine.settings
+    articles = [Article(raw=r) for r in raws]
+    for stage in engine.before_nlp:
+        articles = [_apply(stage, a, settings) for a in articles]
+    ok = [a for a in articles if a.rejection is None]
+    try:
+        parsed = {id(a.raw): p for a, p in zip(ok, engine.nlp_stage.pipe(ok, settings), strict=True)}
+    except Exception:  # fall back to one at a time so only the culprit is rejected
+        parsed = {id(a.raw): _apply(engine.nlp_stage, a, settings) for a in ok}
+    articles = [parsed.get(id(a.raw), a) for a in articles]
+    for stage in engine.after_nlp:
+        articles = [_apply(stage, a, settings) for a in articles]
+    return [dataclasses.replace(a, nlp=None) for a in articles]
+
+
+# -- multi-process execution -------------------------------------------------------------
+
+_WORKER: dict[str, Engine] = {}  # one engine per worker process, set by the initializer
+
+
+def _init_worker(settings: Settings) -> None:
+    _WORKER["engine"] = build_engine(settings)
+
+
+def _work(raws: list[RawDocument]) -> list[Article]:
+    return process_batch(_WORKER["engine"], raws)
+
+
+@dataclass
+class RunReport:
+    processed: int = 0
+    rejected: int = 0
+    unchanged: int = 0
+    skipped_files: int = 0
+    events: int = 0
+    rejections_by_code: dict[str, int] = field(default_factory=dict)
+
+
+Writer = Callable[[Sequence[Article], Sequence[Rejection]], None]
+
+
+def _batches(items: Iterable[RawDocument | Rejection], size: int) -> Iterator[tuple[list[RawDocument], list[Rejection]]]:
+    raws: list[RawDocument] = []
+    rejs: list[Rejection] = []
+    for item in items:
+        if isinstance(item, Rejection):
+            rejs.append(item)
+        else:
+            raws.append(item)
+        if len(raws) >= size or len(rejs) >= size:
+            yield raws, rejs
+            raws, rejs = [], []
+    if raws or rejs:
+        yield raws, rejs
+
+
+def run(
+    paths: Sequence[str],
+    settings: Settings,
+    *,
+    write: Writer,
+    known_hashes: Callable[[Iterable[str]], set[str]],
+    engine: Engine | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> RunReport:
+    """Ingest ``paths`` and write results batch by batch through ``write``."""
+    files, skipped = collect_files(paths)
+    report = RunReport(skipped_files=skipped)
+    items = Ingester(settings.max_text_bytes).iter_items(files)
+    seen: dict[str, str] = {}
+
+    def prepare(raws: list[RawDocument], rejs: list[Rejection]) -> tuple[list[RawDocument], list[Rejection]]:
+        stored = known_hashes(r.content_hash for r in raws)
+        todo: list[RawDocument] = []
+        for r in raws:
+            if r.content_hash in stored:
+                report.unchanged += 1
+            elif r.content_hash in seen:
+                rejs.append(Rejection(r.doc_id, r.origin, "ingest", "duplicate_content",
+                                      f"same content as {seen[r.content_hash]}", r.content_hash))
+            else:
+                seen[r.content_hash] = r.doc_id
+                todo.append(r)
+        return todo, rejs
+
+    def finish(articles: list[Article], rejs: list[Rejection]) -> None:
+        done = [a for a in articles if a.rejection is None]
+        all_rejs = rejs + [a.rejection for a in articles if a.rejection is not None]
+        write(done, all_rejs)
+        report.processed += len(done)
+        report.rejected += len(all_rejs)
+        report.events += sum(len(a.events) for a in done)
+        for r in all_rejs:
+            report.rejections_by_code[r.code] = report.rejections_by_code.get(r.code, 0) + 1
+        if progress is not None:
+            progress(len(articles) + len(rejs))
+
+    batches = _batches(items, settings.batch_size)
+    if settings.workers <= 1:
+        eng = engine or build_engine(settings)
+        for raws, rejs in batches:
+            todo, rejs = prepare(raws, rejs)
+            finish(process_batch(eng, todo) if todo else [], rejs)
+        return report
+    ctx = get_context("fork")
+    with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker,
+                             initargs=(settings,)) as pool:
+        pending: list[tuple[Future[list[Article]], list[Rejection]]] = []
+        for raws, rejs in batches:
+            todo, rejs = prepare(raws, rejs)
+            pending.append((pool.submit(_work, todo), rejs))
+            while len(pending) > settings.workers * 2:
+                fut, r = pending.pop(0)
+                finish(fut.result(), r)
+        for fut, r in pending:
+            finish(fut.result(), r)
+    return report

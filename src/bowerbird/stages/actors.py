@@ -1,0 +1,445 @@
+"""Actors: find actor mentions in a parsed document and resolve them to lexicon actors.
+
+Resolution works on noun phrases of the dependency parse.  For each noun-phrase head we
+collect the lexicon matches inside the phrase (countries, demonyms, capitals used as
+metonyms, organisations, people, titles) and apply, in order:
+
+1. a known person ("Wang Yi", "Antony Blinken") -> that person, with the sector of the
+   office held on the article's date;
+2. a title plus a country ("Russia's foreign minister", "the U.S. secretary of state",
+   "Pakistan's army chief") -> the office holder on that date, or, for an unknown name
+   ("Chinese Foreign Minister Li X"), a new person actor of that country and sector;
+3. an organisation ("the Taliban", "NATO", "the UN Security Council");
+4. a metonym ("Beijing", "the Kremlin", "Downing Street") -> that state's government;
+5. a country or demonym with a sector noun ("Pakistani army", "Chinese officials",
+   "the government of Pakistan") -> country + sector;
+6. a bare country name -> the state; a plural demonym ("Afghans") -> its civilians;
+7. within-document coreference: descriptors ("the Islamist group" after the Taliban),
+   surnames ("Wang" after "Wang Yi"), and he/she pronouns -> the last person named.
+
+Actor ids are stable: ISO3, ISO3-SECTOR, ``person:<slug>`` and ``org:<slug>``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from bowerbird.lexicons import Lexicon, Person
+from bowerbird.records import Actor, ActorRef, Article, Mention
+from bowerbird.settings import Settings
+
+SECTOR_NAMES = {
+    "GOV": "government", "MIL": "military", "COP": "police", "JUD": "judiciary",
+    "LEG": "legislature", "OPP": "opposition", "REB": "rebels", "INS": "insurgents",
+    "IGO": "intergovernmental", "NGO": "NGO", "MED": "media", "BUS": "business",
+    "CVL": "civilians", "EDU": "education", "REF": "refugees", "SPY": "intelligence",
+    "UAF": "armed group", "REL": "religious", "HLH": "health", "ELI": "elite",
+}
+NP_LEFT_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "case", "punct", "quantmod", "advmod", "npadvmod"}
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
+def slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One lexicon match inside a noun phrase."""
+
+    kind: str  # C country, D demonym, M metonym, O org, P person, T title
+    key: str  # iso3 / org id / person id / title phrase
+    sector: str | None
+    start: int  # token indices
+    end: int
+
+
+class ActorResolver:
+    """Holds the phrase matcher built from the lexicon; one per process."""
+
+    def __init__(self, lexicon: Lexicon, nlp: Any) -> None:
+        self.lex = lexicon
+        vocab = nlp.vocab
+        self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        self.lower_matcher = PhraseMatcher(vocab, attr="LOWER")
+        self._labels: dict[int, tuple[str, str, str | None]] = {}
+        make = _Tokenizer(nlp)
+        for c in lexicon.countries.values():
+            self._add("C", c.iso3, None, [c.name, *c.aliases], make)
+            self._add("D", c.iso3, None, list(c.demonyms), make)
+            for phrase, sector in c.metonyms:
+                self._add("M", c.iso3, sector, [phrase], make)
+        for o in lexicon.orgs.values():
+            self._add("O", o.actor_id, o.sector, [o.name, *o.aliases], make)
+        for p in lexicon.persons.values():
+            self._add("P", p.person_id, None, [p.name, *p.aliases], make)
+        for phrase in lexicon.titles:
+            self._add("T", phrase, None, [phrase], make, lower=True)
+        self.descriptors: dict[str, list[str]] = {}
+        for o in lexicon.orgs.values():
+            for d in o.descriptors:
+                self.descriptors.setdefault(_strip_the(d).lower(), []).append(o.actor_id)
+        self.surnames: dict[str, set[str]] = {}
+
+    def _add(
+        self, kind: str, key: str, sector: str | None, phrases: list[str], make: _Tokenizer,
+        *, lower: bool = False,
+    ) -> None:
+        label = f"{kind}|{key}|{sector or ''}"
+        variants: set[str] = set()
+        for ph in phrases:
+            ph = ph.strip()
+            if not ph:
+                continue
+            base = _strip_the(ph)
+            for v in (ph, base):
+                if v:
+                    variants.add(v)
+                    variants.add(v[0].upper() + v[1:])
+        if not variants:
+            return
+        docs = [make(v) for v in sorted(variants)]
+        (self.lower_matcher if lower else self.matcher).add(label, docs)
+        self._labels[make.vocab.strings[label]] = (kind, key, sector or None)
+
+    # -- matching ---------------------------------------------------------------------
+
+    def units(self, doc: Doc) -> list[Unit]:
+        """Non-overlapping lexicon matches in the document, longest first."""
+        found: list[Unit] = []
+        for matcher in (self.matcher, self.lower_matcher):
+            for match_id, start, end in matcher(doc):
+                kind, key, sector = self._labels[match_id]
+                found.append(Unit(kind, key, sector, start, end))
+        priority = {"P": 0, "O": 1, "M": 2, "T": 3, "C": 4, "D": 5}
+        found.sort(key=lambda u: (-(u.end - u.start), priority[u.kind], u.start))
+        taken: set[int] = set()
+        result: list[Unit] = []
+        for u in found:
+            span = set(range(u.start, u.end))
+            if span & taken:
+                continue
+            if u.kind == "T" and not _title_ok(doc, u):
+                continue
+            taken |= span
+            result.append(u)
+        result.sort(key=lambda u: u.start)
+        return result
+
+
+def _strip_the(phrase: str) -> str:
+    return phrase[4:] if phrase.lower().startswith("the ") else phrase
+
+
+def _title_ok(doc: Doc, u: Unit) -> bool:
+    """Lower-case title phrases must be nouns in the sentence ("president", not a verb)."""
+    last = doc[u.end - 1]
+    return last.pos_ in {"NOUN", "PROPN"}
+
+
+class _Tokenizer:
+    """Tokenises patterns with the pipeline's own tokenizer (so matches line up)."""
+
+    def __init__(self, nlp: Any) -> None:
+        self._nlp = nlp
+        self.vocab = nlp.vocab
+
+    def __call__(self, text: str) -> Doc:
+        doc: Doc = self._nlp.make_doc(text)
+        return doc
+
+
+@dataclass
+class _DocState:
+    """Within-document memory for coreference (mutable, local to one document)."""
+
+    day: date | None
+    persons: list[tuple[int, Actor]] = dataclasses.field(default_factory=list)
+    orgs: list[tuple[int, Actor]] = dataclasses.field(default_factory=list)
+    by_surname: dict[str, Actor] = dataclasses.field(default_factory=dict)
+
+
+class ActorsStage:
+    name: ClassVar[str] = "actors"
+    requires: ClassVar[frozenset[str]] = frozenset({"document", "nlp", "sentences"})
+    provides: ClassVar[frozenset[str]] = frozenset({"mentions"})
+
+    def __init__(self, lexicon: Lexicon, nlp: Any) -> None:
+        self.lex = lexicon
+        self.resolver = ActorResolver(lexicon, nlp)
+
+    def __call__(self, article: Article, settings: Settings) -> Article:
+        doc: Doc = article.nlp
+        assert article.document is not None
+        day = _parse_day(article.document.published)
+        mentions = self.find_mentions(doc, article.document.doc_id, day)
+        return dataclasses.replace(article, mentions=tuple(mentions))
+
+    # -- public helpers (also used by evaluation) ------------------------------------
+
+    def resolve_text(self, doc: Doc, day: date | None) -> Actor | None:
+        """The actor a short text names ("Pakistani Army", "Russia's foreign minister")."""
+        return _resolve_text_impl(self, doc, day)
+
+    def find_mentions(self, doc: Doc, doc_id: str, day: date | None) -> list[Mention]:
+        units = self.resolver.units(doc)
+        unit_at: dict[int, Unit] = {}
+        for u in units:
+            for i in range(u.start, u.end):
+                unit_at[i] = u
+        state = _DocState(day)
+        mentions: list[Mention] = []
+        sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+        seen_heads: set[int] = set()
+        for sent in doc.sents:
+            sidx = sent_index[sent.start]
+            for tok in sent:
+                if not _is_np_head(tok, unit_at):
+                    continue
+                if tok.i in seen_heads:
+                    continue
+                seen_heads.add(tok.i)
+                res = self.resolve_head(doc, tok, unit_at, state)
+                if res is None:
+                    if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} and tok.ent_iob_ != "O":
+                        span = _np_span(tok)
+                        mentions.append(Mention(doc_id, sidx, span.start_char, span.end_char, span.text, None, "unresolved"))
+                    continue
+                actor, span, rule = res
+                mentions.append(Mention(doc_id, sidx, span.start_char, span.end_char, span.text, actor, rule))
+        return mentions
+
+    def resolve_head(
+        self, doc: Doc, head: Token, unit_at: dict[int, Unit], state: _DocState
+    ) -> tuple[Actor, Span, str] | None:
+        span = _np_span(head)
+        inner = _units_in(span, unit_at)
+        lower = head.lower_
+        if not inner:
+            if lower in PRONOUNS and head.pos_ == "PRON":
+                actor = _last_person(state, PRONOUNS[lower], self.lex)
+                return (actor, doc[head.i : head.i + 1], "coref-pronoun") if actor else None
+            if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+                actor = state.by_surname.get(head.text)
+                if actor is not None:
+                    return actor, span, "coref-surname"
+            desc = self._descriptor(span, state)
+            if desc is not None:
+                return desc, span, "coref-descriptor"
+            return None
+        actor, rule = self._compose(doc, head, span, inner, state)
+        if actor is None:
+            return None
+        if actor.kind == "person":
+            state.persons.append((head.i, actor))
+            surname = actor.name.split()[-1]
+            state.by_surname[surname] = actor
+        elif actor.kind in {"igo", "group", "other"}:
+            state.orgs.append((head.i, actor))
+        return actor, span, rule
+
+    def _descriptor(self, span: Span, state: _DocState) -> Actor | None:
+        text = _strip_the(span.text).lower()
+        text = re.sub(r"^(this|that|these|those|its|their)\s+", "", text)
+        ids = self.resolver.descriptors.get(text)
+        if not ids:
+            return None
+        for _, actor in reversed(state.orgs):
+            if actor.actor_id in ids:
+                return actor
+        return None
+
+    def _compose(
+        self, doc: Doc, head: Token, span: Span, inner: list[Unit], state: _DocState
+    ) -> tuple[Actor | None, str]:
+        lex = self.lex
+        by_kind: dict[str, list[Unit]] = {}
+        for u in inner:
+            by_kind.setdefault(u.kind, []).append(u)
+        country = _country_of(by_kind, lex, span)
+        if "P" in by_kind:
+            person = lex.persons[by_kind["P"][-1].key]
+            return self.person_actor(person, state.day), "lexicon-person"
+        if "T" in by_kind:
+            title = by_kind["T"][-1]
+            candidates = lex.titles.get(title.key, [])
+            org = country or _org_in(by_kind)
+            office = _pick_office(candidates, org)
+            name_tokens = [t for t in span if t.i >= title.end and t.ent_type_ == "PERSON"]
+            if office is not None and org is not None and not name_tokens:
+                if state.day is not None:
+                    holder = lex.holder(office, org, state.day)
+                    if holder is not None:
+                        return self.person_actor(holder, state.day), "title-office"
+            sector = "MIL" if office == "army_chief" else "GOV"
+            if name_tokens:
+                name = " ".join(t.text for t in name_tokens)
+                iso = org if org and len(org) == 3 else None
+                if org and org.startswith("org:"):
+                    sector = "IGO"
+                return Actor(f"person:{slug(name)}", name, iso, sector, "person"), "title-name"
+            if org is not None:
+                return self.org_or_state(org, sector), "title-country"
+        if "O" in by_kind:
+            o = lex.orgs[by_kind["O"][-1].key]
+            return Actor(o.actor_id, o.name, o.country, o.sector, _org_kind(o.kind)), "lexicon-org"
+        if "M" in by_kind:
+            m = by_kind["M"][-1]
+            return self.state_actor(m.key, m.sector or "GOV"), "metonym"
+        if country is not None:
+            sector_noun = lex.sectors.get(head.lemma_.lower()) or lex.sectors.get(head.lower_)
+            head_is_country = any(u.start <= head.i < u.end for u in inner if u.kind in {"C", "D"})
+            if sector_noun is not None and not head_is_country:
+                return self.state_actor(country, sector_noun[0]), "country-sector"
+            if head_is_country:
+                unit = next(u for u in inner if u.start <= head.i < u.end)
+                if unit.kind == "D" and head.tag_ in {"NNS", "NNPS"}:
+                    return self.state_actor(country, "CVL"), "demonym-people"
+                return self.state_actor(country, None), "lexicon-country"
+            if head.pos_ in {"NOUN", "PROPN"}:
+                return self.state_actor(country, None), "country-modifier"
+        return None, ""
+
+    def person_actor(self, person: Person, day: date | None) -> Actor:
+        offices = self.lex.offices_of(person.person_id, day)
+        if offices:
+            o = offices[0]
+            country = o.org if len(o.org) == 3 else person.country
+            return Actor(person.person_id, person.name, country, o.sector, "person")
+        sector = "ELI" if self.lex.all_offices_of(person.person_id) else None
+        return Actor(person.person_id, person.name, person.country, sector, "person")
+
+    def state_actor(self, iso3: str, sector: str | None) -> Actor:
+        c = self.lex.countries.get(iso3)
+        name = c.name if c else iso3
+        if sector is None:
+            return Actor(iso3, name, iso3, None, "state")
+        return Actor(f"{iso3}-{sector}", f"{name} ({SECTOR_NAMES.get(sector, sector)})", iso3, sector, "state")
+
+    def org_or_state(self, org: str, sector: str) -> Actor:
+        if org.startswith("org:") and org in self.lex.orgs:
+            o = self.lex.orgs[org]
+            return Actor(o.actor_id, o.name, o.country, o.sector, _org_kind(o.kind))
+        return self.state_actor(org, sector)
+
+
+def _org_kind(kind: str) -> Any:
+    return kind if kind in {"igo", "group", "other"} else "other"
+
+
+def _parse_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _is_np_head(tok: Token, unit_at: dict[int, Unit]) -> bool:
+    if tok.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return False
+    if tok.dep_ in {"compound", "flat"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return False
+    if tok.dep_ == "amod":
+        return False
+    # A possessor ("Russia's" in "Russia's foreign minister") is a head of its own: it is
+    # part of the larger phrase too, and "China's talks with ..." needs it as an actor.
+    return True
+
+
+def _np_span(head: Token) -> Span:
+    """The noun phrase of ``head``: its left dependents plus 'of X' and name parts."""
+    doc = head.doc
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in NP_LEFT_DEPS or child.dep_ == "poss":
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat", "appos"} and child.i == end:
+            end = child.right_edge.i + 1
+        elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "NOUN":
+            end = max(end, child.right_edge.i + 1)
+    while start < head.i and doc[start].dep_ == "punct":
+        start += 1
+    return doc[start:end]
+
+
+def _units_in(span: Span, unit_at: dict[int, Unit]) -> list[Unit]:
+    seen: list[Unit] = []
+    for i in range(span.start, span.end):
+        u = unit_at.get(i)
+        if u is not None and (not seen or seen[-1] is not u) and u.start >= span.start and u.end <= span.end:
+            seen.append(u)
+    return seen
+
+
+def _country_of(by_kind: dict[str, list[Unit]], lex: Lexicon, span: Span) -> str | None:
+    for kind in ("C", "D", "M"):
+        if kind in by_kind:
+            return by_kind[kind][0].key
+    if "O" in by_kind:
+        o = lex.orgs.get(by_kind["O"][0].key)
+        if o is not None and o.country and o.kind == "other":
+            return o.country
+    return None
+
+
+def _org_in(by_kind: dict[str, list[Unit]]) -> str | None:
+    if "O" in by_kind:
+        return by_kind["O"][0].key
+    return None
+
+
+def _pick_office(candidates: list[tuple[str, str | None]], org: str | None) -> str | None:
+    """The office a title names for ``org``: a country-specific row wins over a generic one."""
+    generic = None
+    for office, country in candidates:
+        if country and org and country == org:
+            return office
+        if country is None and generic is None:
+            generic = office
+    return generic
+
+
+def _last_person(state: _DocState, gender: str, lex: Lexicon) -> Actor | None:
+    for _, actor in reversed(state.persons):
+        p = lex.persons.get(actor.actor_id)
+        if p is None or p.gender is None or p.gender == gender:
+            return actor
+    return None
+
+
+def _resolve_text_impl(stage: ActorsStage, doc: Doc, day: date | None) -> Actor | None:
+    """Resolve a short text (a name or description) to one actor: its root phrase."""
+    mentions = stage.find_mentions(doc, "text", day)
+    if not doc or not len(doc):
+        return None
+    root = next(iter(doc.sents)).root
+    best = None
+    for m in mentions:
+        if m.actor is None:
+            continue
+        if m.start <= root.idx < m.end:
+            if best is None or (m.end - m.start) > (best.end - best.start):
+                best = m
+    if best is None:
+        resolved = [m for m in mentions if m.actor is not None]
+        if resolved:
+            best = max(resolved, key=lambda m: m.end - m.start)
+    if best is not None and best.actor is not None:
+        return best.actor
+    sector = stage.lex.sectors.get(root.lemma_.lower()) or stage.lex.sectors.get(root.lower_)
+    if sector is not None:
+        return Actor(f"sector:{sector[0]}", SECTOR_NAMES.get(sector[0], sector[0]), None, sector[0], "other")
+    return None

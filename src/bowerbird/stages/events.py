@@ -1,0 +1,412 @@
+"""Events: PLOVER event coding from the dependency parse.
+
+For each sentence we look for triggers (verbs and event nouns from
+``lexicon/triggers.tsv``), then read the source and target actors from the syntax:
+
+* verbs: subject -> source; direct object, dative or the trigger's target prepositions
+  ("met with", "imposed sanctions on") -> targets; passives swap ("was attacked by");
+  subjects are inherited through coordination ("met X and agreed ...") and relative
+  clauses; reported speech needs nothing special: the complement clause's own subject
+  is the source ("X said Y had agreed to ..." -> Y), and "it/they" there means the speaker;
+* light verbs with an event noun ("held talks", "imposed sanctions", "carried out an
+  attack") take the noun's category and the verb's subject;
+* event nouns with their own arguments ("China's talks with Pakistan", "talks between X
+  and Y", "a phone call with X");
+* coordinated subjects of symmetric categories ("X and Y agreed") become source and target.
+
+Status: ``negated`` ("did not attend", "no talks"), ``planned`` ("will hold talks",
+"plans to visit", "is due to meet"), ``hypothetical`` (conditionals and would/could),
+else ``occurred``.  A trigger governed by another trigger through ``xcomp`` ("agreed to
+meet", "refused to attend", "threatened to impose") yields only the governing event.
+Dates are assigned by the dates stage; here each event gets the publication date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+from typing import ClassVar
+
+from spacy.tokens import Doc, Span, Token
+
+from bowerbird import plover
+from bowerbird.lexicons import Lexicon, Trigger
+from bowerbird.records import ActorRef, Article, Event, EventDate, Evidence, Mention
+from bowerbird.settings import Settings
+
+LIGHT_VERBS = frozenset({
+    "hold", "have", "conduct", "launch", "carry", "stage", "make", "reach", "impose", "pay",
+    "begin", "start", "resume", "open", "mount", "undertake", "announce", "sign", "host",
+    "take", "give", "provide", "deliver", "send", "extend", "issue", "level", "file",
+    "lodge", "slap", "unleash", "wage", "perform", "organize", "organise", "attend", "join",
+})
+FUTURE_GOVERNORS = frozenset({
+    "plan", "schedule", "expect", "due", "set", "intend", "aim", "prepare", "hope", "want",
+    "seek", "propose", "arrange",
+})
+NEG_GOVERNORS = frozenset({"fail", "decline", "refuse"})
+MODALS_HYPO = frozenset({"would", "could", "might", "may", "should"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+PLANNED_AMODS = frozenset({"planned", "upcoming", "proposed", "scheduled", "forthcoming", "expected", "future", "next"})
+SELF_PRONOUNS = frozenset({"it", "they", "we", "i"})
+MAX_SOURCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    trigger: Trigger
+    token: Token  # the trigger token (verb or noun)
+    verb: Token | None  # the verb whose subject is the source (trigger or light verb)
+
+
+class EventsStage:
+    name: ClassVar[str] = "events"
+    requires: ClassVar[frozenset[str]] = frozenset({"document", "nlp", "sentences", "mentions"})
+    provides: ClassVar[frozenset[str]] = frozenset({"events"})
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.noun_first_words: dict[str, set[str]] = {}
+        for (lemma, pos), _rows in lexicon.triggers.items():
+            if pos == "NOUN" and " " in lemma:
+                head = lemma.rsplit(" ", 1)[1]
+                self.noun_first_words.setdefault(head, set()).add(lemma)
+
+    def __call__(self, article: Article, settings: Settings) -> Article:
+        doc: Doc = article.nlp
+        document = article.document
+        assert document is not None
+        mentions = _MentionIndex(doc, article.mentions)
+        published = document.published
+        events: list[Event] = []
+        for sidx, sent in enumerate(doc.sents):
+            hits = sorted(self.find_triggers(sent), key=lambda h: (_depth(h.verb or h.token), h.token.i))
+            trigger_tokens = {h.token.i for h in hits}
+            for hit in hits:
+                if _governed_by_trigger(hit.token, trigger_tokens):
+                    continue
+                events.extend(self._code(hit, sent, sidx, document.doc_id, mentions, published))
+        return dataclasses.replace(article, events=tuple(_dedupe(events)))
+
+    # -- triggers ---------------------------------------------------------------------
+
+    def find_triggers(self, sent: Span) -> list[Hit]:
+        hits: list[Hit] = []
+        used_nouns: set[int] = set()
+        for tok in sent:
+            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+                row = self._verb_row(tok)
+                if row is not None:
+                    hits.append(Hit(row, tok, tok))
+                    continue
+                if tok.lemma_.lower() in LIGHT_VERBS:
+                    for obj in _objects(tok):
+                        nrow = self._noun_row(obj)
+                        if nrow is not None:
+                            hits.append(Hit(nrow, obj, tok))
+                            used_nouns.add(obj.i)
+                            break
+        for tok in sent:
+            if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in used_nouns:
+                continue
+            if tok.dep_ == "compound":
+                continue
+            nrow = self._noun_row(tok)
+            if nrow is not None and _noun_has_actor_args(tok):
+                hits.append(Hit(nrow, tok, None))
+        return hits
+
+    def _verb_row(self, tok: Token) -> Trigger | None:
+        rows = self.lex.triggers.get((tok.lemma_.lower(), "VERB"))
+        if not rows:
+            return None
+        particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep", "advmod"}}
+        objs = {o.lemma_.lower() for o in _objects(tok, include_passive=True)}
+        for row in rows:
+            if row.objects and not (row.objects & objs):
+                continue
+            if row.particle and row.particle not in particles:
+                continue
+            return row
+        return None
+
+    def _noun_row(self, tok: Token) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        for phrase in sorted(self.noun_first_words.get(lemma, ()), key=len, reverse=True):
+            words = phrase.split()
+            left = [t.lemma_.lower() for t in tok.lefts if t.dep_ in {"compound", "amod"}]
+            if all(w in left for w in words[:-1]):
+                rows = self.lex.triggers.get((phrase, "NOUN"))
+                if rows:
+                    return rows[-1]
+        rows = self.lex.triggers.get((lemma, "NOUN"))
+        if not rows:
+            return None
+        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+        for row in rows:
+            if row.particle and row.particle not in preps:
+                continue
+            return row
+        return None
+
+    # -- coding -----------------------------------------------------------------------
+
+    def _code(
+        self, hit: Hit, sent: Span, sidx: int, doc_id: str, mentions: _MentionIndex,
+        published: str | None,
+    ) -> list[Event]:
+        row = hit.trigger
+        sources, targets = self._arguments(hit, mentions)
+        if not sources and not targets:
+            return []
+        if not targets and len(sources) > 1 and row.event_type in plover.SYMMETRIC:
+            sources, targets = sources[:1], sources[1:]
+        status = _status(hit)
+        evidence = Evidence(doc_id, sidx, sent.start_char, sent.end_char, sent.text)
+        date = EventDate(published or "", "day", None, "published")
+        out: list[Event] = []
+        for source in (sources[:MAX_SOURCES] or [None]):
+            tgts = tuple(t for t in targets if source is None or t.actor.actor_id != source.actor.actor_id)
+            conf = 0.4 + (0.25 if source else 0) + (0.2 if tgts else 0.05) + (0.15 if hit.verb is hit.token else 0.05)
+            key = f"{doc_id}|{sidx}|{hit.token.idx}|{row.event_type}|{source.actor.actor_id if source else ''}"
+            out.append(Event(
+                event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+                doc_id=doc_id,
+                event_type=row.event_type,
+                mode=row.mode,
+                context=row.context,
+                cameo_root=plover.cameo_root(row.event_type, row.cameo),
+                quad_class=plover.quad_class(row.event_type),
+                score=plover.score(row.event_type, row.mode),
+                status=status,
+                date=date,
+                source=source,
+                targets=tgts,
+                location=None,
+                evidence=(evidence,),
+                confidence=round(min(conf, 1.0), 2),
+                trigger=hit.token.text if hit.verb in (None, hit.token) else f"{hit.verb.text} {hit.token.text}",
+                trigger_start=hit.token.idx,
+                trigger_end=hit.token.idx + len(hit.token.text),
+            ))
+        return out
+
+    def _arguments(self, hit: Hit, mentions: _MentionIndex) -> tuple[list[ActorRef], list[ActorRef]]:
+        row, tok, verb = hit.trigger, hit.token, hit.verb
+        sources: list[ActorRef] = []
+        targets: list[ActorRef] = []
+        if verb is not None:
+            subj, passive_subj, agent = _subject(verb)
+            if passive_subj is not None:
+                targets += mentions.actors_of(passive_subj)
+            if agent is not None:
+                sources += mentions.actors_of(agent)
+            elif subj is not None:
+                found = mentions.actors_of(subj)
+                if not found and subj.lower_ in SELF_PRONOUNS:
+                    speaker = _reporting_subject(verb)
+                    if speaker is not None:
+                        found = mentions.actors_of(speaker)
+                sources += found
+            if verb is tok:
+                for obj in _objects(verb):
+                    targets += mentions.actors_of(obj)
+                for child in verb.children:
+                    if child.dep_ == "dative":
+                        targets += mentions.actors_of(child)
+        # nominal arguments: poss/compound actors, "between X and Y", "by X"
+        if verb is not tok:
+            for child in tok.children:
+                if child.dep_ == "poss" and not sources:
+                    sources += mentions.actors_of(child)
+                elif child.dep_ == "prep" and child.lower_ == "between":
+                    both = [a for p in child.children if p.dep_ == "pobj" for a in mentions.actors_of(p)]
+                    if not sources:
+                        sources += both[:1]
+                        targets += both[1:]
+                    else:
+                        targets += both
+                elif child.dep_ == "prep" and child.lower_ == "by" and not sources:
+                    sources += [a for p in child.children if p.dep_ == "pobj" for a in mentions.actors_of(p)]
+            if not sources and verb is None:
+                for child in tok.lefts:
+                    if child.dep_ in {"compound", "amod", "nmod"}:
+                        sources += mentions.actors_of(child)
+        preps = row.target_preps or ("with", "on", "against", "to")
+        holders = [tok] + ([verb] if verb is not None and verb is not tok else [])
+        if not targets:
+            for prep in preps:
+                for holder in holders:
+                    for child in holder.children:
+                        if child.dep_ in {"prep", "agent"} and child.lower_ == prep:
+                            for p in child.children:
+                                if p.dep_ == "pobj":
+                                    targets += mentions.actors_of(p, descend=True)
+                if targets:
+                    break
+        return _unique(sources), _unique([t for t in targets if t not in sources])
+
+
+# -- syntax helpers --------------------------------------------------------------------
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 50:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def _objects(verb: Token, include_passive: bool = False) -> list[Token]:
+    deps = {"dobj", "obj", "attr"} | ({"nsubjpass"} if include_passive else set())
+    out = [c for c in verb.children if c.dep_ in deps]
+    for o in list(out):
+        out.extend(c for c in o.conjuncts if c.pos_ in {"NOUN", "PROPN"})
+    return out
+
+
+def _subject(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
+    """(active subject, passive subject, agent pobj), inheriting through conj/relcl."""
+    v: Token | None = verb
+    for _ in range(3):
+        if v is None:
+            break
+        subj = next((c for c in v.children if c.dep_ in {"nsubj", "csubj"}), None)
+        psubj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        agent = None
+        for c in v.children:
+            if c.dep_ == "agent":
+                agent = next((p for p in c.children if p.dep_ == "pobj"), None)
+        if subj is not None and subj.tag_ in {"WDT", "WP"} and v.dep_ == "relcl":
+            subj = v.head
+        if subj is not None or psubj is not None or agent is not None:
+            return subj, psubj, agent
+        if v.dep_ in {"conj", "xcomp", "advcl"} and v.head.pos_ in {"VERB", "AUX"}:
+            v = v.head
+            continue
+        if v.dep_ in {"relcl", "acl"}:
+            return v.head, None, None
+        break
+    return None, None, None
+
+
+def _reporting_subject(verb: Token) -> Token | None:
+    """For a verb in a reported clause, the subject of the reporting verb."""
+    v = verb
+    for _ in range(3):
+        if v.dep_ in {"ccomp", "xcomp", "conj"} and v.head is not v:
+            v = v.head
+            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ not in SELF_PRONOUNS:
+                return subj
+        else:
+            break
+    return None
+
+
+def _governed_by_trigger(tok: Token, triggers: set[int]) -> bool:
+    h = tok
+    for _ in range(2):
+        if h.dep_ in {"xcomp", "ccomp"} and h.head.i in triggers and h.dep_ == "xcomp":
+            return True
+        if h.dep_ in {"dobj", "pobj"} and h.head.i in triggers:
+            return True
+        h = h.head
+    return False
+
+
+def _noun_has_actor_args(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return True
+        if c.dep_ == "prep" and c.lower_ in {"between", "with", "by", "on", "against"}:
+            return True
+        if c.dep_ in {"compound", "amod"} and (c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}):
+            return True
+    return False
+
+
+def _status(hit: Hit) -> str:
+    tok = hit.token
+    verb = hit.verb or tok.head
+    chain = [tok, verb] + ([verb.head] if verb.dep_ in {"xcomp", "ccomp", "conj"} else [])
+    for t in (tok, verb):
+        if any(c.dep_ == "neg" for c in t.children):
+            return "negated"
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            return "negated"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEG_GOVERNORS:
+        return "negated"
+    for t in chain:
+        for c in t.children:
+            if c.dep_ == "mark" and c.lower_ in {"if", "unless"}:
+                return "hypothetical"
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+        return "hypothetical"
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & FUTURE_AUX:
+        return "planned"
+    if auxes & MODALS_HYPO:
+        return "planned" if verb.dep_ == "ccomp" else "hypothetical"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_GOVERNORS | {"be", "go"}:
+        return "planned"
+    if tok.pos_ == "NOUN" and any(c.lower_ in PLANNED_AMODS for c in tok.children if c.dep_ == "amod"):
+        return "planned"
+    return "occurred"
+
+
+class _MentionIndex:
+    """Maps tokens to the actors of the mentions that cover them."""
+
+    def __init__(self, doc: Doc, mentions: tuple[Mention, ...]) -> None:
+        self.by_token: dict[int, Mention] = {}
+        for m in sorted(mentions, key=lambda m: m.end - m.start, reverse=True):
+            if m.actor is None:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self.by_token[t.i] = m  # smaller spans overwrite larger ones
+
+    def actors_of(self, tok: Token, *, descend: bool = False) -> list[ActorRef]:
+        out: list[ActorRef] = []
+        for t in [tok, *tok.conjuncts]:
+            ref = self._ref(t)
+            if ref is None and (descend or t.pos_ in {"NOUN", "PRON"}):
+                for c in t.children:
+                    if c.dep_ == "prep" and c.lower_ in {"from", "of"}:
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                out += [r for r in (self._ref(x) for x in [p, *p.conjuncts]) if r]
+            elif ref is not None:
+                out.append(ref)
+        return out
+
+    def _ref(self, tok: Token) -> ActorRef | None:
+        m = self.by_token.get(tok.i)
+        if m is None or m.actor is None:
+            return None
+        return ActorRef(m.actor, m.text, m.start, m.end)
+
+
+def _unique(refs: list[ActorRef]) -> list[ActorRef]:
+    seen: set[str] = set()
+    out = []
+    for r in refs:
+        if r.actor.actor_id not in seen:
+            seen.add(r.actor.actor_id)
+            out.append(r)
+    return out
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    seen: set[str] = set()
+    out = []
+    for e in events:
+        if e.event_id not in seen:
+            seen.add(e.event_id)
+            out.append(e)
+    return out

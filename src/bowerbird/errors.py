@@ -77,6 +77,7 @@ REJECTION_CODES: dict[str, str] = {
     "no_text_after_cleaning": "nothing is left once page furniture is removed",
     "unreadable": "the file could not be read (permissions, I/O error, bad gzip)",
     "unsupported_format": "the file type is not one Bowerbird reads",
+    "undated": "no publication date is given (record, HTML, --published) or can be inferred from the text",
     "duplicate_content": "the same content was given twice in one run under another id",
     "internal_error": "an unexpected error in a pipeline stage (a bug: please report it)",
 }

@@ -203,10 +203,13 @@ def _add_file(lex: Lexicon, text: str, where: str) -> None:
             start = _date(r["start"], where)
             if start is None:
                 raise ConfigError(f"{where}: office row without start date: {r}", code="B213")
-            lex.offices.append(Office(
+            office = Office(
                 r["person_id"].strip(), r["office"].strip(), r["org"].strip(),
                 (r["sector"] or "GOV").strip(), start, _date(r["end"], where),
-            ))
+            )
+            key = (office.person_id, office.office, office.org, office.start)
+            lex.offices[:] = [o for o in lex.offices if (o.person_id, o.office, o.org, o.start) != key]
+            lex.offices.append(office)
         elif kind == "titles":
             lex.titles.setdefault(r["phrase"].strip().lower(), []).append(
                 (r["office"].strip(), _opt(r["country"]))

@@ -28,6 +28,7 @@ from bowerbird.stages.ingest import Ingester, collect_files
 from bowerbird.stages.nlp import NlpStage, load_model
 from bowerbird.stages.places import PlacesStage
 from bowerbird.stages.pubdate import PubDateStage
+from bowerbird.stages.quotes import QuotesStage
 
 
 def check_stages(stages: Sequence[Stage]) -> None:
@@ -73,6 +74,7 @@ def build_engine(settings: Settings, *, nlp: Any = None, lexicon: Lexicon | None
             EventsStage(lexicon),
             DatesStage(),
             PlacesStage(),
+            QuotesStage(lexicon),
         ],
     )
     check_stages(engine.stages)

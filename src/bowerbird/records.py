@@ -68,6 +68,7 @@ class Document:
     sitename: str | None = None
     fmt: Literal["html", "text"] = "text"
     dropped: tuple[DroppedSpan, ...] = ()
+    published_evidence: str | None = None  # the text an inferred date was read from
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +204,7 @@ class Article:
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     rejection: Rejection | None = None
-    timexes: tuple[Any, ...] = field(default=())  # dates.Timex values found in the text
+    timexes: tuple[Any, ...] = field(default=())  # bowerbird.temporal.Timex values in the text
 
 
 def to_dict(record: Any) -> Any:

@@ -228,7 +228,7 @@ class ActorsStage:
             if lower in PRONOUNS and head.pos_ == "PRON":
                 actor = _last_person(state, PRONOUNS[lower], self.lex)
                 return (actor, doc[head.i : head.i + 1], "coref-pronoun") if actor else None
-            if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+            if head.pos_ == "PROPN" and head.ent_type_ in {"PERSON", "", "ORG", "GPE", "NORP"}:
                 actor = state.by_surname.get(head.text)
                 if actor is not None:
                     return actor, span, "coref-surname"
@@ -241,8 +241,11 @@ class ActorsStage:
             return None
         if actor.kind == "person":
             state.persons.append((head.i, actor))
-            surname = actor.name.split()[-1]
-            state.by_surname[surname] = actor
+            parts = actor.name.split()
+            # "Blinken" after "Antony Blinken"; "Wang" after "Wang Yi" (family name first)
+            for part in {parts[0], parts[-1]} if len(parts) > 1 else set():
+                if len(part) > 2 and part[0].isupper():
+                    state.by_surname[part] = actor
         elif actor.kind in {"igo", "group", "other"}:
             state.orgs.append((head.i, actor))
         return actor, span, rule

@@ -235,6 +235,7 @@ class EventsStage:
                         sources += mentions.actors_of(child)
         preps = row.target_preps or ("with", "on", "against", "to")
         holders = [tok] + ([verb] if verb is not None and verb is not tok else [])
+        holders += [o for o in _objects(tok) if o.pos_ == "NOUN"]  # "imposed sanctions on X"
         if not targets:
             for prep in preps:
                 for holder in holders:

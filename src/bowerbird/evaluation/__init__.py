@@ -1,0 +1,1 @@
+"""Evaluation of Bowerbird components against gold-standard files."""

@@ -1,0 +1,466 @@
+"""All query logic over a Bowerbird database (the CLI, HTTP API and web UI call this).
+
+Every function takes an open DuckDB connection (``Store.con``) and returns plain,
+JSON-ready values: dates as ``YYYY-MM-DD`` strings, timestamps as ISO strings.  User
+values are always bound as ``?`` parameters.  Events come back in the pinned export
+shape documented in ``docs/schema.md`` and ``schema/event.schema.json``: one row per
+(event, target), an event without targets once with ``target`` null.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+
+from bowerbird.errors import E_BAD_OPTION, UsageError
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters for :func:`events` and :func:`count_events` (all optional, combined with AND).
+
+    ``actor`` matches a row whose source *or* target matches; ``source``/``target`` match
+    that side only.  An actor value matches an actor id (case-insensitive), an exact
+    country code, or a case-insensitive substring of the actor's name.  Since events are
+    returned one row per target, target matching is per row.  ``event_type`` is a PLOVER
+    name or a comma-separated list of them (case-insensitive).  ``since``/``until`` are
+    inclusive bounds on the event date.
+    """
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    event_type: str | None = None
+    since: date | None = None
+    until: date | None = None
+    doc: str | None = None
+    status: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+_ACTOR_COLS = "{a}.name, {a}.country, {a}.sector, {a}.kind"
+
+_EVENT_FROM = """
+FROM events e
+LEFT JOIN event_targets t ON t.event_id = e.event_id
+LEFT JOIN actors sa ON sa.actor_id = e.source_actor_id
+LEFT JOIN actors ta ON ta.actor_id = t.actor_id
+"""
+
+_EVENT_SELECT = f"""
+SELECT e.event_id, e.event_type, e.mode, e.context, e.cameo_root, e.quad_class, e.score,
+       e.status, e.date, e.date_precision, e.date_text, e.date_source,
+       e.source_actor_id, {_ACTOR_COLS.format(a="sa")}, e.source_text,
+       t.actor_id, {_ACTOR_COLS.format(a="ta")}, t.text,
+       e.location_name, e.location_country, e.lat, e.lon, e.confidence
+{_EVENT_FROM}"""
+
+
+def _actor_match(id_col: str, alias: str) -> str:
+    """SQL predicate (3 parameters, all the same value) matching an actor on one side."""
+    return (
+        f"coalesce(lower({id_col}) = lower(?) OR {alias}.country = upper(?)"
+        f" OR contains(lower({alias}.name), lower(?)), false)"
+    )
+
+
+def _check_paging(limit: int | None, offset: int = 0) -> None:
+    if limit is not None and limit < 0:
+        raise UsageError(f"limit must be 0 or more, not {limit}", code=E_BAD_OPTION)
+    if offset < 0:
+        raise UsageError(f"offset must be 0 or more, not {offset}", code=E_BAD_OPTION)
+
+
+def _paging(limit: int | None, offset: int, params: list[Any]) -> str:
+    _check_paging(limit, offset)
+    sql = ""
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    if offset:
+        sql += " OFFSET ?"
+        params.append(offset)
+    return sql
+
+
+def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    source = _actor_match("e.source_actor_id", "sa")
+    target = _actor_match("t.actor_id", "ta")
+    if f.actor:
+        clauses.append(f"({source} OR {target})")
+        params += [f.actor] * 6
+    if f.source:
+        clauses.append(source)
+        params += [f.source] * 3
+    if f.target:
+        clauses.append(target)
+        params += [f.target] * 3
+    if f.event_type:
+        types = [t.strip().upper() for t in f.event_type.split(",") if t.strip()]
+        clauses.append("list_contains(?, e.event_type)")
+        params.append(types)
+    if f.since is not None:
+        clauses.append("e.date >= ?")
+        params.append(f.since)
+    if f.until is not None:
+        clauses.append("e.date <= ?")
+        params.append(f.until)
+    if f.doc:
+        clauses.append("e.doc_id = ?")
+        params.append(f.doc)
+    if f.status:
+        clauses.append("e.status = lower(?)")
+        params.append(f.status)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return where, params
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def _actor(row: tuple[Any, ...]) -> dict[str, Any] | None:
+    """Build an actor object from (actor_id, name, country, sector, kind, text)."""
+    actor_id, name, country, sector, kind, text = row
+    if actor_id is None:
+        return None
+    return {
+        "actor_id": actor_id,
+        "name": name if name is not None else actor_id,
+        "country": country,
+        "sector": sector,
+        "kind": kind if kind is not None else "other",
+        "text": text if text is not None else "",
+    }
+
+
+def _evidence(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    if not ids:
+        return out
+    rows = con.execute(
+        """SELECT event_id, doc_id, sentence_index, start, "end", text FROM evidence
+           WHERE event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY event_id, position""",
+        [sorted(set(ids))],
+    ).fetchall()
+    for event_id, doc_id, sentence_index, start, end, text in rows:
+        out[event_id].append(
+            {
+                "doc_id": doc_id,
+                "sentence_index": sentence_index,
+                "start": start,
+                "end": end,
+                "text": text,
+            }
+        )
+    return out
+
+
+def events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list[dict[str, Any]]:
+    """Events in export shape, one row per (event, target), ordered by date, id, target."""
+    f = f or EventFilter()
+    where, params = _event_where(f)
+    sql = _EVENT_SELECT + where + " ORDER BY e.date, e.event_id, t.position NULLS FIRST"
+    sql += _paging(f.limit, f.offset, params)
+    rows = con.execute(sql, params).fetchall()
+    evidence = _evidence(con, [r[0] for r in rows])
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        location = None
+        if r[24] is not None:
+            location = {"name": r[24], "country": r[25], "lat": r[26], "lon": r[27]}
+        out.append(
+            {
+                "event_id": r[0],
+                "event_type": r[1],
+                "mode": r[2],
+                "context": list(r[3] or []),
+                "cameo_root": r[4],
+                "quad_class": int(r[5]),
+                "score": float(r[6]),
+                "status": r[7],
+                "date": _iso(r[8]),
+                "date_precision": r[9],
+                "date_text": r[10],
+                "date_source": r[11],
+                "source": _actor(r[12:18]),
+                "target": _actor(r[18:24]),
+                "location": location,
+                "evidence": [dict(e) for e in evidence[r[0]]],
+                "confidence": float(r[28]),
+            }
+        )
+    return out
+
+
+def count_events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> int:
+    """How many rows :func:`events` would return for ``f`` ignoring limit and offset."""
+    where, params = _event_where(f or EventFilter())
+    row = con.execute("SELECT count(*) " + _EVENT_FROM + where, params).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def actors(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    actor: str | None = None,
+    country: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Actors with their event count (as source or target) and mention count."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if actor:
+        clauses.append(_actor_match("a.actor_id", "a"))
+        params += [actor] * 3
+    if country:
+        clauses.append("a.country = upper(?)")
+        params.append(country)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = f"""
+        WITH part AS (
+            SELECT source_actor_id AS actor_id, event_id FROM events
+            WHERE source_actor_id IS NOT NULL
+            UNION SELECT actor_id, event_id FROM event_targets),
+        ev AS (SELECT actor_id, count(*) AS n FROM part GROUP BY actor_id),
+        mn AS (SELECT actor_id, count(*) AS n FROM mentions
+               WHERE actor_id IS NOT NULL GROUP BY actor_id)
+        SELECT a.actor_id, a.name, a.country, a.sector, a.kind,
+               coalesce(ev.n, 0) AS n_events, coalesce(mn.n, 0) AS n_mentions
+        FROM actors a LEFT JOIN ev ON ev.actor_id = a.actor_id
+        LEFT JOIN mn ON mn.actor_id = a.actor_id
+        {where}
+        ORDER BY n_events DESC, n_mentions DESC, a.actor_id"""
+    sql += _paging(limit, 0, params)
+    keys = ("actor_id", "name", "country", "sector", "kind", "n_events", "n_mentions")
+    return [dict(zip(keys, r, strict=True)) for r in con.execute(sql, params).fetchall()]
+
+
+def docs(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    doc: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    outlet: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stored documents (metadata only), ordered by publication date then id."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if doc:
+        clauses.append("doc_id = ?")
+        params.append(doc)
+    if since is not None:
+        clauses.append("published >= ?")
+        params.append(since)
+    if until is not None:
+        clauses.append("published <= ?")
+        params.append(until)
+    if outlet:
+        clauses.append("contains(lower(outlet), lower(?))")
+        params.append(outlet)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = f"""SELECT doc_id, title, published, published_source, outlet, url, n_sentences,
+                     n_events, json_array_length(dropped), status
+              FROM documents{where} ORDER BY published NULLS LAST, doc_id"""
+    sql += _paging(limit, 0, params)
+    keys = (
+        "doc_id",
+        "title",
+        "published",
+        "published_source",
+        "outlet",
+        "url",
+        "n_sentences",
+        "n_events",
+        "n_dropped_spans",
+        "status",
+    )
+    out = []
+    for r in con.execute(sql, params).fetchall():
+        row = dict(zip(keys, r, strict=True))
+        row["published"] = _iso(row["published"])
+        row["n_dropped_spans"] = int(row["n_dropped_spans"] or 0)
+        out.append(row)
+    return out
+
+
+def rejections(
+    con: duckdb.DuckDBPyConnection, *, code: str | None = None, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """Rejected documents with their reason code, oldest first."""
+    params: list[Any] = []
+    where = ""
+    if code:
+        where = " WHERE code = ?"
+        params.append(code)
+    sql = f"""SELECT doc_id, origin, stage, code, detail, content_hash, rejected_at
+              FROM rejections{where} ORDER BY rejected_at, origin, doc_id"""
+    sql += _paging(limit, 0, params)
+    keys = ("doc_id", "origin", "stage", "code", "detail", "content_hash", "rejected_at")
+    out = []
+    for r in con.execute(sql, params).fetchall():
+        row = dict(zip(keys, r, strict=True))
+        row["rejected_at"] = _iso(row["rejected_at"])
+        out.append(row)
+    return out
+
+
+def quotes(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    speaker: str | None = None,
+    doc: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    text: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Quotes in export shape, ordered by date (undated last), document, offset.
+
+    ``speaker`` matches the resolved speaker like an actor filter, or a case-insensitive
+    substring of the speaker as written; ``text`` is a case-insensitive substring.
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        clauses.append(
+            f"({_actor_match('q.speaker_actor_id', 'a')}"
+            " OR coalesce(contains(lower(q.speaker_text), lower(?)), false))"
+        )
+        params += [speaker] * 4
+    if doc:
+        clauses.append("q.doc_id = ?")
+        params.append(doc)
+    if since is not None:
+        clauses.append("q.date >= ?")
+        params.append(since)
+    if until is not None:
+        clauses.append("q.date <= ?")
+        params.append(until)
+    if text:
+        clauses.append("contains(lower(q.text), lower(?))")
+        params.append(text)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = f"""SELECT q.quote_id, q.doc_id, q.text, q.direct,
+                     q.speaker_actor_id, a.name, a.country, a.sector, a.kind, q.speaker_ref_text,
+                     q.speaker_text, q.cue, q.start, q."end", q.date
+              FROM quotes q LEFT JOIN actors a ON a.actor_id = q.speaker_actor_id
+              {where} ORDER BY q.date NULLS LAST, q.doc_id, q.start, q.quote_id"""
+    sql += _paging(limit, 0, params)
+    return [
+        {
+            "quote_id": r[0],
+            "doc_id": r[1],
+            "text": r[2],
+            "direct": bool(r[3]),
+            "speaker": _actor(r[4:10]),
+            "speaker_text": r[10],
+            "cue": r[11],
+            "start": r[12],
+            "end": r[13],
+            "date": _iso(r[14]),
+        }
+        for r in con.execute(sql, params).fetchall()
+    ]
+
+
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = con.execute(sql).fetchone()
+    return 0 if row is None or row[0] is None else int(row[0])
+
+
+def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """Database totals for reports and the ``ingest`` summary.
+
+    Keys: ``documents``, ``rejected`` (total), ``rejected_by_code`` ({code: n}),
+    ``events``, ``actors``, ``mentions``, ``quotes``, ``first_date``/``last_date`` (event
+    date range, or None), ``top_dyads`` (10 most frequent source-target pairs: source,
+    target, source_name, target_name, events, mean_score) and ``event_types`` (10 most
+    frequent: event_type, events).
+    """
+    by_code = {
+        str(code): int(n)
+        for code, n in con.execute(
+            "SELECT code, count(*) FROM rejections GROUP BY code ORDER BY count(*) DESC, code"
+        ).fetchall()
+    }
+    first_last = con.execute("SELECT min(date), max(date) FROM events").fetchone()
+    first, last = first_last if first_last is not None else (None, None)
+    dyads = con.execute(
+        """SELECT e.source_actor_id, t.actor_id, any_value(sa.name), any_value(ta.name),
+                  count(DISTINCT e.event_id) AS n, avg(e.score)
+           FROM events e JOIN event_targets t ON t.event_id = e.event_id
+           LEFT JOIN actors sa ON sa.actor_id = e.source_actor_id
+           LEFT JOIN actors ta ON ta.actor_id = t.actor_id
+           WHERE e.source_actor_id IS NOT NULL
+           GROUP BY e.source_actor_id, t.actor_id
+           ORDER BY n DESC, e.source_actor_id, t.actor_id LIMIT 10"""
+    ).fetchall()
+    types = con.execute(
+        """SELECT event_type, count(*) AS n FROM events GROUP BY event_type
+           ORDER BY n DESC, event_type LIMIT 10"""
+    ).fetchall()
+    return {
+        "documents": _scalar(con, "SELECT count(*) FROM documents"),
+        "rejected": sum(by_code.values()),
+        "rejected_by_code": by_code,
+        "events": _scalar(con, "SELECT count(*) FROM events"),
+        "actors": _scalar(con, "SELECT count(*) FROM actors"),
+        "mentions": _scalar(con, "SELECT count(*) FROM mentions"),
+        "quotes": _scalar(con, "SELECT count(*) FROM quotes"),
+        "first_date": _iso(first),
+        "last_date": _iso(last),
+        "top_dyads": [
+            {
+                "source": s,
+                "target": t,
+                "source_name": sn if sn is not None else s,
+                "target_name": tn if tn is not None else t,
+                "events": int(n),
+                "mean_score": round(float(m), 4),
+            }
+            for s, t, sn, tn, n, m in dyads
+        ],
+        "event_types": [{"event_type": et, "events": int(n)} for et, n in types],
+    }
+
+
+def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
+    """One document with its text, dropped spans and sentences; None if unknown."""
+    cur = con.execute(
+        """SELECT doc_id, content_hash, origin, fmt, title, published, published_source, url,
+                  outlet, author, sitename, text, pre_clean_text, dropped, n_sentences,
+                  n_events, status, ingested_at
+           FROM documents WHERE doc_id = ?""",
+        [doc_id],
+    )
+    row = cur.fetchone()
+    if row is None:
+        return None
+    keys = [d[0] for d in cur.description or []]
+    out = dict(zip(keys, row, strict=True))
+    out["published"] = _iso(out["published"])
+    out["ingested_at"] = _iso(out["ingested_at"])
+    out["dropped"] = json.loads(out["dropped"]) if out["dropped"] else []
+    sentences = con.execute(
+        """SELECT sentence_index, start, "end", text FROM sentences
+           WHERE doc_id = ? ORDER BY sentence_index""",
+        [doc_id],
+    ).fetchall()
+    out["sentences"] = [
+        {"sentence_index": i, "start": s, "end": e, "text": t} for i, s, e, t in sentences
+    ]
+    return out

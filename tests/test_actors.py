@@ -1,0 +1,86 @@
+"""Actors: lexicon matching, titles with tenure dates, metonyms, sectors, coreference."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from bowerbird.stages.actors import ActorsStage
+
+
+def _resolve(engine: Any, text: str, day: date | None = date(2021, 8, 16)) -> Any:
+    stage = next(s for s in engine.after_nlp if isinstance(s, ActorsStage))
+    return stage.resolve_text(engine.nlp(text), day)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id", "country", "sector"),
+    [
+        ("Beijing", "CHN-GOV", "CHN", "GOV"),
+        ("the Kremlin", "RUS-GOV", "RUS", "GOV"),
+        ("Washington", "USA-GOV", "USA", "GOV"),
+        ("Pakistan", "PAK", "PAK", None),
+        ("the Pakistani army", "PAK-MIL", "PAK", "MIL"),
+        ("Chinese officials", "CHN-GOV", "CHN", "GOV"),
+        ("the Taliban", "org:taliban", "AFG", None),
+        ("NATO", "org:nato", None, "IGO"),
+    ],
+)
+def test_actors_resolve_names_metonyms_and_sectors(engine: Any, text: str, actor_id: str,
+                                                  country: str | None, sector: str | None) -> None:
+    actor = _resolve(engine, text)
+    assert actor is not None, text
+    assert actor.actor_id == actor_id
+    assert actor.country == country
+    if sector is not None:
+        assert actor.sector == sector
+
+
+def test_actors_title_resolves_to_office_holder_on_the_articles_date(engine: Any) -> None:
+    lavrov = _resolve(engine, "Russia's foreign minister", date(2021, 8, 16))
+    assert lavrov is not None and lavrov.actor_id == "person:sergey-lavrov"
+    assert (lavrov.country, lavrov.sector, lavrov.kind) == ("RUS", "GOV", "person")
+    blinken = _resolve(engine, "the U.S. secretary of state", date(2021, 8, 16))
+    assert blinken is not None and blinken.actor_id == "person:antony-blinken"
+    pompeo = _resolve(engine, "the U.S. secretary of state", date(2019, 6, 1))
+    assert pompeo is not None and pompeo.actor_id != "person:antony-blinken"
+
+
+def test_actors_known_person_with_title(engine: Any) -> None:
+    wang = _resolve(engine, "Chinese Foreign Minister Wang Yi")
+    assert wang is not None and wang.actor_id == "person:wang-yi"
+    assert (wang.country, wang.sector) == ("CHN", "GOV")
+
+
+def test_actors_unknown_person_with_title_gets_country_and_sector(engine: Any) -> None:
+    actor = _resolve(engine, "Malian Foreign Minister Abdoulaye Tiemoko")
+    assert actor is not None and actor.kind == "person"
+    assert actor.actor_id == "person:abdoulaye-tiemoko"
+    assert (actor.country, actor.sector) == ("MLI", "GOV")
+
+
+def test_actors_descriptor_and_surname_coreference(analyse: Any) -> None:
+    art = analyse(
+        "The Taliban entered Kabul on Sunday. The Islamist group said it controlled the city. "
+        "Chinese Foreign Minister Wang Yi spoke to reporters. Wang said Beijing respected the choice."
+    )
+    by_text = {m.text: m for m in art.mentions}
+    assert by_text["The Islamist group"].actor.actor_id == "org:taliban"
+    assert by_text["The Islamist group"].rule == "coref-descriptor"
+    assert by_text["Wang"].actor.actor_id == "person:wang-yi"
+
+
+def test_actors_pronoun_refers_to_last_person(analyse: Any) -> None:
+    art = analyse("Antony Blinken arrived in Doha on Monday. He met Qatari officials.")
+    he = [m for m in art.mentions if m.text == "He"]
+    assert he and he[0].actor.actor_id == "person:antony-blinken"
+
+
+def test_actors_mentions_carry_offsets_into_clean_text(analyse: Any) -> None:
+    art = analyse("Pakistan's army chief met Chinese officials in Islamabad.")
+    text = art.document.text
+    for m in art.mentions:
+        assert text[m.start : m.end] == m.text
+        assert art.sentences[m.sentence_index].start <= m.start

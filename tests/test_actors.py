@@ -28,8 +28,9 @@ def _resolve(engine: Any, text: str, day: date | None = date(2021, 8, 16)) -> An
         ("NATO", "org:nato", None, "IGO"),
     ],
 )
-def test_actors_resolve_names_metonyms_and_sectors(engine: Any, text: str, actor_id: str,
-                                                  country: str | None, sector: str | None) -> None:
+def test_actors_resolve_names_metonyms_and_sectors(
+    engine: Any, text: str, actor_id: str, country: str | None, sector: str | None
+) -> None:
     actor = _resolve(engine, text)
     assert actor is not None, text
     assert actor.actor_id == actor_id

@@ -30,7 +30,9 @@ def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str
         (["eval", "events", "/no/gold.jsonl"], "gold file not found"),
     ],
 )
-def test_cli_misuse_prints_one_line_and_exits_2(args: list[str], needle: str, tmp_path: Path) -> None:
+def test_cli_misuse_prints_one_line_and_exits_2(
+    args: list[str], needle: str, tmp_path: Path
+) -> None:
     (tmp_path / "x.duckdb").write_bytes(b"")
     (tmp_path / "corpus").mkdir()
     r = _run(*args, cwd=tmp_path)
@@ -41,7 +43,9 @@ def test_cli_misuse_prints_one_line_and_exits_2(args: list[str], needle: str, tm
 
 
 def test_cli_unwritable_db_is_a_one_line_error(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text("Iran attacked Israel on Saturday, officials said.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Iran attacked Israel on Saturday, officials said.", encoding="utf-8"
+    )
     r = _run("ingest", str(tmp_path / "a.txt"), "--db", "/proc/nope/x.duckdb")
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1, r.stderr
 
@@ -52,7 +56,9 @@ def test_cli_ingest_then_query_in_every_format(tmp_path: Path) -> None:
     (docs / "a.txt").write_text(
         "Published: 16 August 2021\n\nChinese Foreign Minister Wang Yi held a phone call with "
         "U.S. Secretary of State Antony Blinken on Monday.\n\nWashington imposed sanctions on "
-        "Moscow last week.", encoding="utf-8")
+        "Moscow last week.",
+        encoding="utf-8",
+    )
     (docs / "empty.txt").write_text("", encoding="utf-8")
     db = str(tmp_path / "t.duckdb")
     r = _run("ingest", str(docs), "--db", db, "--report", str(tmp_path / "r.html"))

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 import spacy
 
+from bowerbird.errors import RejectedDocument
 from bowerbird.records import (
     Article,
     Document,
@@ -17,7 +18,6 @@ from bowerbird.records import (
     RawDocument,
     Sentence,
 )
-from bowerbird.errors import RejectedDocument
 from bowerbird.settings import Settings
 from bowerbird.stages.dates import DatesStage
 from bowerbird.stages.pubdate import PubDateStage

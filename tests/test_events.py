@@ -18,19 +18,27 @@ def _dyad(e: Any) -> tuple[str | None, list[str | None]]:
 
 
 def test_events_phone_call_light_verb_with_person_actors(analyse: Any) -> None:
-    evs = _events(analyse, "Chinese Foreign Minister Wang Yi held a phone call with U.S. Secretary "
-                           "of State Antony Blinken on Monday.")
+    evs = _events(
+        analyse,
+        "Chinese Foreign Minister Wang Yi held a phone call with U.S. Secretary "
+        "of State Antony Blinken on Monday.",
+    )
     assert len(evs) == 1
     e = evs[0]
     assert (e.event_type, e.mode, e.status) == ("CONSULT", "phone", "occurred")
     assert e.source.actor.actor_id == "person:wang-yi"
     assert [t.actor.actor_id for t in e.targets] == ["person:antony-blinken"]
-    assert e.quad_class == 1 and e.cameo_root == "04" and e.score == plover.score("CONSULT", "phone")
+    assert (
+        e.quad_class == 1 and e.cameo_root == "04" and e.score == plover.score("CONSULT", "phone")
+    )
 
 
 def test_events_passive_voice_swaps_source_and_target(analyse: Any) -> None:
-    (e,) = [e for e in _events(analyse, "Pakistani troops were attacked by Taliban fighters on Tuesday.")
-            if e.event_type == "ASSAULT"]
+    (e,) = [
+        e
+        for e in _events(analyse, "Pakistani troops were attacked by Taliban fighters on Tuesday.")
+        if e.event_type == "ASSAULT"
+    ]
     assert e.source.actor.actor_id == "org:taliban"
     assert e.targets[0].actor.actor_id == "PAK-MIL"
 
@@ -53,8 +61,10 @@ def test_events_met_with_counterparts_from_several_states(analyse: Any) -> None:
 
 
 def test_events_reported_speech_source_is_the_reported_subject(analyse: Any) -> None:
-    evs = _events(analyse, "A senior State Department official said the Taliban had agreed to "
-                           "let foreigners leave.")
+    evs = _events(
+        analyse,
+        "A senior State Department official said the Taliban had agreed to let foreigners leave.",
+    )
     agree = [e for e in evs if e.event_type == "AGREE"]
     assert agree and agree[0].source.actor.actor_id == "org:taliban"
 

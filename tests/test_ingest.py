@@ -35,7 +35,13 @@ def test_ingest_reads_each_format_with_ids_relative_to_folder(tmp_path: Path) ->
     (tmp_path / "sub" / "a.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "b.html").write_text(f"<html><body><p>{TEXT}</p></body></html>", encoding="utf-8")
     (tmp_path / "c.txt.gz").write_bytes(gzip.compress(b"Another article about talks in Kabul."))
-    rec = {"id": "feed-1", "text": TEXT + " More.", "published": "2021-08-16", "source": "Wire", "title": "T"}
+    rec = {
+        "id": "feed-1",
+        "text": TEXT + " More.",
+        "published": "2021-08-16",
+        "source": "Wire",
+        "title": "T",
+    }
     (tmp_path / "feed.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
     (tmp_path / "notes.md").write_text("not a document", encoding="utf-8")
     items = _items(tmp_path)
@@ -44,7 +50,12 @@ def test_ingest_reads_each_format_with_ids_relative_to_folder(tmp_path: Path) ->
     assert all(isinstance(i, RawDocument) for i in items)
     feed = by_id["feed-1"]
     assert isinstance(feed, RawDocument)
-    assert (feed.published, feed.published_from, feed.outlet, feed.title) == ("2021-08-16", "record", "Wire", "T")
+    assert (feed.published, feed.published_from, feed.outlet, feed.title) == (
+        "2021-08-16",
+        "record",
+        "Wire",
+        "T",
+    )
     assert by_id["b.html"].fmt == "html"  # type: ignore[union-attr]
     _, skipped = collect_files([tmp_path])
     assert skipped == 1
@@ -53,9 +64,16 @@ def test_ingest_reads_each_format_with_ids_relative_to_folder(tmp_path: Path) ->
 def test_ingest_rejects_bad_inputs_without_stopping(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
-    (tmp_path / "broken.txt").write_bytes(b"abc \x81\x8d\x8f\x90\x9d \xff\xfe\x00x"[:-2] + b"\x81\x81")
+    (tmp_path / "broken.txt").write_bytes(
+        b"abc \x81\x8d\x8f\x90\x9d \xff\xfe\x00x"[:-2] + b"\x81\x81"
+    )
     (tmp_path / "bad.gz").write_bytes(b"not gzip at all")
-    lines = [json.dumps({"id": "ok", "text": TEXT}), "{not json", json.dumps({"id": "nobody"}), json.dumps([1, 2])]
+    lines = [
+        json.dumps({"id": "ok", "text": TEXT}),
+        "{not json",
+        json.dumps({"id": "nobody"}),
+        json.dumps([1, 2]),
+    ]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines), encoding="utf-8")
     (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
     items = _items(tmp_path)
@@ -74,7 +92,9 @@ def test_ingest_rejects_bad_inputs_without_stopping(tmp_path: Path) -> None:
 def test_ingest_rejects_unknown_type_named_explicitly(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("hello", encoding="utf-8")
     items = _items(tmp_path, "notes.md")
-    assert [(i.doc_id, i.code) for i in items if isinstance(i, Rejection)] == [("notes.md", "unsupported_format")]
+    assert [(i.doc_id, i.code) for i in items if isinstance(i, Rejection)] == [
+        ("notes.md", "unsupported_format")
+    ]
 
 
 def test_ingest_rejects_unreadable_gzip_and_huge_text(tmp_path: Path) -> None:

@@ -22,14 +22,28 @@ from bowerbird.errors import ConfigError
 HEADERS: dict[str, tuple[str, ...]] = {
     "countries": ("iso3", "name", "aliases", "demonyms", "gov_metonyms", "status"),
     "organizations": (
-        "actor_id", "name", "kind", "sector", "country", "aliases", "descriptors", "parent",
+        "actor_id",
+        "name",
+        "kind",
+        "sector",
+        "country",
+        "aliases",
+        "descriptors",
+        "parent",
     ),
     "persons": ("person_id", "name", "aliases", "country", "gender"),
     "offices": ("person_id", "office", "org", "sector", "start", "end"),
     "titles": ("phrase", "office", "country"),
     "sectors": ("noun", "sector", "kind"),
     "triggers": (
-        "lemma", "pos", "particle", "event_type", "mode", "context", "cameo", "target_preps",
+        "lemma",
+        "pos",
+        "particle",
+        "event_type",
+        "mode",
+        "context",
+        "cameo",
+        "target_preps",
         "object",
     ),
     "speech": ("lemma", "kind", "tense_hint"),
@@ -185,49 +199,75 @@ def _add_file(lex: Lexicon, text: str, where: str) -> None:
                     metonyms.append((m, "GOV"))
             iso3 = r["iso3"].strip()
             lex.countries[iso3] = Country(
-                iso3, r["name"].strip(), _split(r["aliases"]), _split(r["demonyms"]),
-                tuple(metonyms), (r["status"] or "").strip(),
+                iso3,
+                r["name"].strip(),
+                _split(r["aliases"]),
+                _split(r["demonyms"]),
+                tuple(metonyms),
+                (r["status"] or "").strip(),
             )
         elif kind == "organizations":
             lex.orgs[r["actor_id"].strip()] = Org(
-                r["actor_id"].strip(), r["name"].strip(), (r["kind"] or "other").strip(),
-                _opt(r["sector"]), _opt(r["country"]), _split(r["aliases"]),
-                _split(r["descriptors"]), _opt(r["parent"]),
+                r["actor_id"].strip(),
+                r["name"].strip(),
+                (r["kind"] or "other").strip(),
+                _opt(r["sector"]),
+                _opt(r["country"]),
+                _split(r["aliases"]),
+                _split(r["descriptors"]),
+                _opt(r["parent"]),
             )
         elif kind == "persons":
             lex.persons[r["person_id"].strip()] = Person(
-                r["person_id"].strip(), r["name"].strip(), _split(r["aliases"]),
-                _opt(r["country"]), _opt(r["gender"]),
+                r["person_id"].strip(),
+                r["name"].strip(),
+                _split(r["aliases"]),
+                _opt(r["country"]),
+                _opt(r["gender"]),
             )
         elif kind == "offices":
             start = _date(r["start"], where)
             if start is None:
                 raise ConfigError(f"{where}: office row without start date: {r}", code="B213")
             office = Office(
-                r["person_id"].strip(), r["office"].strip(), r["org"].strip(),
-                (r["sector"] or "GOV").strip(), start, _date(r["end"], where),
+                r["person_id"].strip(),
+                r["office"].strip(),
+                r["org"].strip(),
+                (r["sector"] or "GOV").strip(),
+                start,
+                _date(r["end"], where),
             )
-            key = (office.person_id, office.office, office.org, office.start)
-            lex.offices[:] = [o for o in lex.offices if (o.person_id, o.office, o.org, o.start) != key]
+            okey = (office.person_id, office.office, office.org, office.start)
+            lex.offices[:] = [
+                o for o in lex.offices if (o.person_id, o.office, o.org, o.start) != okey
+            ]
             lex.offices.append(office)
         elif kind == "titles":
             lex.titles.setdefault(r["phrase"].strip().lower(), []).append(
                 (r["office"].strip(), _opt(r["country"]))
             )
         elif kind == "sectors":
-            lex.sectors[r["noun"].strip().lower()] = (r["sector"].strip(), (r["kind"] or "other").strip())
+            lex.sectors[r["noun"].strip().lower()] = (
+                r["sector"].strip(),
+                (r["kind"] or "other").strip(),
+            )
         elif kind == "triggers":
             t = Trigger(
-                lemma=r["lemma"].strip().lower(), pos=r["pos"].strip().upper(),
+                lemma=r["lemma"].strip().lower(),
+                pos=r["pos"].strip().upper(),
                 particle=(r["particle"] or "").strip().lower(),
-                event_type=r["event_type"].strip().upper(), mode=_opt(r["mode"]),
+                event_type=r["event_type"].strip().upper(),
+                mode=_opt(r["mode"]),
                 context=tuple(c.strip() for c in (r["context"] or "").split(";") if c.strip()),
-                cameo=_opt(r["cameo"]), target_preps=_split(r["target_preps"]),
+                cameo=_opt(r["cameo"]),
+                target_preps=_split(r["target_preps"]),
                 objects=frozenset(x.lower() for x in _split(r["object"])),
             )
             key = (t.lemma, t.pos)
             rows_for = lex.triggers.setdefault(key, [])
-            rows_for[:] = [x for x in rows_for if (x.particle, x.objects) != (t.particle, t.objects)]
+            rows_for[:] = [
+                x for x in rows_for if (x.particle, x.objects) != (t.particle, t.objects)
+            ]
             rows_for.append(t)
         elif kind == "speech":
             lex.speech[r["lemma"].strip().lower()] = (r["kind"] or "say").strip()

@@ -97,7 +97,9 @@ def _apply(stage: Stage, article: Article, settings: Settings) -> Article:
     except Exception as exc:  # one bad document never aborts a batch
         last = traceback.extract_tb(exc.__traceback__)[-1]
         where = f"{last.filename.rsplit('/', 1)[-1]}:{last.lineno}"
-        return _reject(article, stage.name, "internal_error", f"{type(exc).__name__}: {exc} ({where})")
+        return _reject(
+            article, stage.name, "internal_error", f"{type(exc).__name__}: {exc} ({where})"
+        )
 
 
 def process_batch(engine: Engine, raws: Sequence[RawDocument]) -> list[Article]:
@@ -108,7 +110,9 @@ def process_batch(engine: Engine, raws: Sequence[RawDocument]) -> list[Article]:
         articles = [_apply(stage, a, settings) for a in articles]
     ok = [a for a in articles if a.rejection is None]
     try:
-        parsed = {id(a.raw): p for a, p in zip(ok, engine.nlp_stage.pipe(ok, settings), strict=True)}
+        parsed = {
+            id(a.raw): p for a, p in zip(ok, engine.nlp_stage.pipe(ok, settings), strict=True)
+        }
     except Exception:  # fall back to one at a time so only the culprit is rejected
         parsed = {id(a.raw): _apply(engine.nlp_stage, a, settings) for a in ok}
     articles = [parsed.get(id(a.raw), a) for a in articles]
@@ -140,10 +144,12 @@ class RunReport:
     rejections_by_code: dict[str, int] = field(default_factory=dict)
 
 
-Writer = Callable[[Sequence[Article], Sequence[Rejection]], None]
+Writer = Callable[[Sequence[Article], Sequence[Rejection]], object]
 
 
-def _batches(items: Iterable[RawDocument | Rejection], size: int) -> Iterator[tuple[list[RawDocument], list[Rejection]]]:
+def _batches(
+    items: Iterable[RawDocument | Rejection], size: int
+) -> Iterator[tuple[list[RawDocument], list[Rejection]]]:
     raws: list[RawDocument] = []
     rejs: list[Rejection] = []
     for item in items:
@@ -173,15 +179,25 @@ def run(
     items = Ingester(settings.max_text_bytes).iter_items(files)
     seen: dict[str, str] = {}
 
-    def prepare(raws: list[RawDocument], rejs: list[Rejection]) -> tuple[list[RawDocument], list[Rejection]]:
+    def prepare(
+        raws: list[RawDocument], rejs: list[Rejection]
+    ) -> tuple[list[RawDocument], list[Rejection]]:
         stored = known_hashes(r.content_hash for r in raws)
         todo: list[RawDocument] = []
         for r in raws:
             if r.content_hash in stored:
                 report.unchanged += 1
             elif r.content_hash in seen:
-                rejs.append(Rejection(r.doc_id, r.origin, "ingest", "duplicate_content",
-                                      f"same content as {seen[r.content_hash]}", r.content_hash))
+                rejs.append(
+                    Rejection(
+                        r.doc_id,
+                        r.origin,
+                        "ingest",
+                        "duplicate_content",
+                        f"same content as {seen[r.content_hash]}",
+                        r.content_hash,
+                    )
+                )
             else:
                 seen[r.content_hash] = r.doc_id
                 todo.append(r)
@@ -207,8 +223,9 @@ def run(
             finish(process_batch(eng, todo) if todo else [], rejs)
         return report
     ctx = get_context("fork")
-    with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(
+        settings.workers, mp_context=ctx, initializer=_init_worker, initargs=(settings,)
+    ) as pool:
         pending: list[tuple[Future[list[Article]], list[Rejection]]] = []
         for raws, rejs in batches:
             todo, rejs = prepare(raws, rejs)

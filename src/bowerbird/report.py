@@ -55,13 +55,13 @@ def render_report(con: Any, *, max_events: int = 300) -> str:
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Bowerbird report</title><style>{CSS}</style></head><body>
 <h1>Bowerbird report</h1>
-<p>{int(s['documents'])} documents processed, {int(s['rejected'])} rejected;
-{int(s['events'])} events; {int(s['actors'])} actors; events dated
-{escape(str(s.get('first_date') or '—'))} to {escape(str(s.get('last_date') or '—'))}.</p>
+<p>{int(s["documents"])} documents processed, {int(s["rejected"])} rejected;
+{int(s["events"])} events; {int(s["actors"])} actors; events dated
+{escape(str(s.get("first_date") or "—"))} to {escape(str(s.get("last_date") or "—"))}.</p>
 <h2>Top dyads</h2><table><tr><th>Source</th><th>Target</th><th>Events</th><th>Mean score</th></tr>{dyads}</table>
 <h2>Event types</h2><table><tr><th>Type</th><th>Events</th></tr>{types}</table>
 <h2>Events</h2><table><tr><th>Date</th><th>Type</th><th>Status</th><th>Source</th><th>Target</th>
-<th>Evidence</th></tr>{''.join(rows)}</table>
+<th>Evidence</th></tr>{"".join(rows)}</table>
 <h2>Rejections</h2><table><tr><th>Document</th><th>Code</th><th>Detail</th></tr>{rej}</table>
 </body></html>"""
 

@@ -20,18 +20,34 @@ FORMATS = ("table", "csv", "jsonl", "parquet")
 
 def db_option(f: F) -> F:
     return click.option(
-        "--db", "db", default=None, metavar="FILE",
+        "--db",
+        "db",
+        default=None,
+        metavar="FILE",
         help="DuckDB database file (default: ./bowerbird.duckdb or the 'db' setting).",
     )(f)
 
 
 def output_options(f: F) -> F:
-    f = click.option("-o", "--output", "output", default=None, metavar="FILE",
-                     help="Write to FILE instead of standard output.")(f)
-    f = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
-                     show_default=True, help="Tables for people, machine formats for programs.")(f)
-    f = click.option("--limit", type=click.IntRange(min=1), default=None,
-                     help="At most this many rows.")(f)
+    f = click.option(
+        "-o",
+        "--output",
+        "output",
+        default=None,
+        metavar="FILE",
+        help="Write to FILE instead of standard output.",
+    )(f)
+    f = click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="Tables for people, machine formats for programs.",
+    )(f)
+    f = click.option(
+        "--limit", type=click.IntRange(min=1), default=None, help="At most this many rows."
+    )(f)
     return f
 
 
@@ -41,7 +57,9 @@ def parse_date_opt(value: str | None, flag: str) -> date | None:
     try:
         return date.fromisoformat(value.strip())
     except ValueError as exc:
-        raise UsageError(f"{flag}: invalid date {value!r}, expected YYYY-MM-DD", code=E_BAD_DATE) from exc
+        raise UsageError(
+            f"{flag}: invalid date {value!r}, expected YYYY-MM-DD", code=E_BAD_DATE
+        ) from exc
 
 
 def resolve_db(db: str | None) -> str:
@@ -53,7 +71,9 @@ def open_read(db: str | None) -> Iterator[Any]:
     """Open the database read-only for a query command; a one-line error if missing."""
     path = resolve_db(db)
     if not Path(path).is_file():
-        raise UsageError(f"database not found: {path} (run `bowerbird ingest` first)", code=E_DB_MISSING)
+        raise UsageError(
+            f"database not found: {path} (run `bowerbird ingest` first)", code=E_DB_MISSING
+        )
     store = Store.open(path, read_only=True)
     try:
         yield store.con

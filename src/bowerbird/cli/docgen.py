@@ -26,8 +26,13 @@ def render() -> str:
         cmd = cli.get_command(ctx, name)
         if cmd is None:
             continue
-        sub = click.Context(cmd, info_name=f"bowerbird {name}", parent=ctx, terminal_width=100,
-                            max_content_width=100)
+        sub = click.Context(
+            cmd,
+            info_name=f"bowerbird {name}",
+            parent=ctx,
+            terminal_width=100,
+            max_content_width=100,
+        )
         parts.append(f"## bowerbird {name}\n\n```text\n" + cmd.get_help(sub).strip() + "\n```\n")
     return "\n".join(parts)
 

@@ -16,12 +16,26 @@ from bowerbird.export import write_rows
 @click.option("--since", default=None, metavar="DATE", help="Published on or after DATE.")
 @click.option("--until", default=None, metavar="DATE", help="Published on or before DATE.")
 @output_options
-def docs(db: str | None, doc: str | None, outlet: str | None, since: str | None,
-         until: str | None, fmt: str, output: str | None, limit: int | None) -> None:
+def docs(
+    db: str | None,
+    doc: str | None,
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    fmt: str,
+    output: str | None,
+    limit: int | None,
+) -> None:
     """List processed documents (publication date, outlet, counts, cleaning audit size)."""
     with open_read(db) as con:
-        rows = query.docs(con, doc=doc, outlet=outlet, since=parse_date_opt(since, "--since"),
-                          until=parse_date_opt(until, "--until"), limit=limit)
+        rows = query.docs(
+            con,
+            doc=doc,
+            outlet=outlet,
+            since=parse_date_opt(since, "--since"),
+            until=parse_date_opt(until, "--until"),
+            limit=limit,
+        )
     write_rows(rows, fmt, output, title="Documents")
 
 

@@ -8,28 +8,63 @@ from bowerbird import query
 from bowerbird.cli.common import db_option, open_read, output_options, parse_date_opt
 from bowerbird.export import write_rows
 
-EVENT_COLUMNS = ["date", "event_type", "mode", "status", "source", "target", "location",
-                 "quad_class", "score", "evidence"]
+EVENT_COLUMNS = [
+    "date",
+    "event_type",
+    "mode",
+    "status",
+    "source",
+    "target",
+    "location",
+    "quad_class",
+    "score",
+    "evidence",
+]
 
 
 @click.command("events")
 @db_option
-@click.option("--actor", default=None, help="Actor id, name (substring) or country code, as source or target.")
+@click.option(
+    "--actor", default=None, help="Actor id, name (substring) or country code, as source or target."
+)
 @click.option("--source", default=None, help="Source actor id, name or country code.")
 @click.option("--target", default=None, help="Target actor id, name or country code.")
-@click.option("--type", "event_type", default=None, help="PLOVER category (comma-separated list allowed).")
-@click.option("--status", type=click.Choice(["occurred", "planned", "hypothetical", "negated"]), default=None)
+@click.option(
+    "--type", "event_type", default=None, help="PLOVER category (comma-separated list allowed)."
+)
+@click.option(
+    "--status", type=click.Choice(["occurred", "planned", "hypothetical", "negated"]), default=None
+)
 @click.option("--since", default=None, metavar="DATE", help="Events on or after DATE (YYYY-MM-DD).")
 @click.option("--until", default=None, metavar="DATE", help="Events on or before DATE.")
 @click.option("--doc", default=None, help="Only events with evidence in this document id.")
 @output_options
-def events(db: str | None, actor: str | None, source: str | None, target: str | None,
-           event_type: str | None, status: str | None, since: str | None, until: str | None,
-           doc: str | None, fmt: str, output: str | None, limit: int | None) -> None:
+def events(
+    db: str | None,
+    actor: str | None,
+    source: str | None,
+    target: str | None,
+    event_type: str | None,
+    status: str | None,
+    since: str | None,
+    until: str | None,
+    doc: str | None,
+    fmt: str,
+    output: str | None,
+    limit: int | None,
+) -> None:
     """List coded events (one row per event and target)."""
-    f = query.EventFilter(actor=actor, source=source, target=target, event_type=event_type,
-                          since=parse_date_opt(since, "--since"), until=parse_date_opt(until, "--until"),
-                          doc=doc, status=status, limit=limit)
+    f = query.EventFilter(
+        actor=actor,
+        source=source,
+        target=target,
+        event_type=event_type,
+        since=parse_date_opt(since, "--since"),
+        until=parse_date_opt(until, "--until"),
+        doc=doc,
+        status=status,
+        limit=limit,
+    )
     with open_read(db) as con:
         rows = query.events(con, f)
     write_rows(rows, fmt, output, columns=EVENT_COLUMNS if fmt == "table" else None, title="Events")
@@ -40,8 +75,14 @@ def events(db: str | None, actor: str | None, source: str | None, target: str | 
 @click.option("--actor", default=None, help="Actor id or name (substring).")
 @click.option("--country", default=None, help="ISO 3166-1 alpha-3 country code.")
 @output_options
-def actors(db: str | None, actor: str | None, country: str | None, fmt: str,
-           output: str | None, limit: int | None) -> None:
+def actors(
+    db: str | None,
+    actor: str | None,
+    country: str | None,
+    fmt: str,
+    output: str | None,
+    limit: int | None,
+) -> None:
     """List actors with their event and mention counts."""
     with open_read(db) as con:
         rows = query.actors(con, actor=actor, country=country, limit=limit)
@@ -52,7 +93,9 @@ def actors(db: str | None, actor: str | None, country: str | None, fmt: str,
 @db_option
 @click.option("--code", default=None, help="Only this reason code.")
 @output_options
-def rejections(db: str | None, code: str | None, fmt: str, output: str | None, limit: int | None) -> None:
+def rejections(
+    db: str | None, code: str | None, fmt: str, output: str | None, limit: int | None
+) -> None:
     """List rejected documents with their reason codes."""
     with open_read(db) as con:
         rows = query.rejections(con, code=code, limit=limit)

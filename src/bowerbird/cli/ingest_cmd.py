@@ -10,7 +10,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bowerbird import query
-from bowerbird.cli.common import resolve_db
 from bowerbird.pipeline import RunReport, run
 from bowerbird.report import write_report
 from bowerbird.settings import load_settings
@@ -20,24 +19,57 @@ from bowerbird.store.writer import Store
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option("--db", default=None, metavar="FILE", help="DuckDB database file (created if missing).")
-@click.option("--published", default=None, metavar="DATE",
-              help="Publication date (YYYY-MM-DD) for documents that state none.")
-@click.option("--workers", type=click.IntRange(min=1, max=64), default=None,
-              help="Number of worker processes (default 1).")
+@click.option(
+    "--db", default=None, metavar="FILE", help="DuckDB database file (created if missing)."
+)
+@click.option(
+    "--published",
+    default=None,
+    metavar="DATE",
+    help="Publication date (YYYY-MM-DD) for documents that state none.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1, max=64),
+    default=None,
+    help="Number of worker processes (default 1).",
+)
 @click.option("--model", default=None, help="spaCy model package or path (setting 'model').")
-@click.option("--lexicon", "lexicons", multiple=True, metavar="PATH",
-              help="Extra lexicon file or folder of .tsv files (overrides built-ins).")
-@click.option("--report", "report_path", default=None, metavar="FILE",
-              help="Where to write the HTML summary report (default: next to the database).")
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    metavar="PATH",
+    help="Extra lexicon file or folder of .tsv files (overrides built-ins).",
+)
+@click.option(
+    "--report",
+    "report_path",
+    default=None,
+    metavar="FILE",
+    help="Where to write the HTML summary report (default: next to the database).",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db: str | None, published: str | None, workers: int | None,
-           model: str | None, lexicons: tuple[str, ...], report_path: str | None, quiet: bool) -> None:
+def ingest(
+    paths: tuple[str, ...],
+    db: str | None,
+    published: str | None,
+    workers: int | None,
+    model: str | None,
+    lexicons: tuple[str, ...],
+    report_path: str | None,
+    quiet: bool,
+) -> None:
     """Ingest files and folders (.html, .txt, .jsonl/.json, and .gz of these)."""
-    settings = load_settings({
-        "db": db, "published": parse_cli_date(published) if published else None,
-        "workers": workers, "model": model, "lexicons": lexicons or None,
-    })
+    settings = load_settings(
+        {
+            "db": db,
+            "published": parse_cli_date(published) if published else None,
+            "workers": workers,
+            "model": model,
+            "lexicons": lexicons or None,
+        }
+    )
     files, _ = collect_files(paths)  # fails early on a missing path
     console = Console(stderr=True)
     store = Store.open(settings.db)
@@ -45,7 +77,8 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None, worker
         with _progress(console, quiet or not console.is_terminal) as (bar, task):
             bar.update(task, total=None)
             report = run(
-                list(paths), settings,
+                list(paths),
+                settings,
                 write=lambda arts, rejs: store.write_batch(arts, rejs),
                 known_hashes=store.known_hashes,
                 progress=lambda n: bar.advance(task, n),
@@ -63,7 +96,7 @@ class _NoBar:
     def advance(self, *a: Any, **k: Any) -> None: ...
 
 
-class _progress:  # noqa: N801 - used like a function
+class _progress:
     def __init__(self, console: Console, quiet: bool) -> None:
         self.quiet = quiet
         self.bar: Any = None
@@ -72,8 +105,14 @@ class _progress:  # noqa: N801 - used like a function
     def __enter__(self) -> tuple[Any, Any]:
         if self.quiet:
             return _NoBar(), 0
-        self.bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=self.console, transient=True)
+        self.bar = Progress(
+            TextColumn("ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self.console,
+            transient=True,
+        )
         self.bar.__enter__()
         return self.bar, self.bar.add_task("ingest", total=None)
 
@@ -82,21 +121,32 @@ class _progress:  # noqa: N801 - used like a function
             self.bar.__exit__(*exc)
 
 
-def _print_summary(report: RunReport, summary: dict[str, Any], db: str, html: Path, n_files: int) -> None:
-    click.echo(f"Files read: {n_files}" + (f" (skipped {report.skipped_files} of other types)" if report.skipped_files else ""))
-    click.echo(f"Documents processed: {report.processed}   rejected: {report.rejected}   "
-               f"already stored: {report.unchanged}")
+def _print_summary(
+    report: RunReport, summary: dict[str, Any], db: str, html: Path, n_files: int
+) -> None:
+    click.echo(
+        f"Files read: {n_files}"
+        + (f" (skipped {report.skipped_files} of other types)" if report.skipped_files else "")
+    )
+    click.echo(
+        f"Documents processed: {report.processed}   rejected: {report.rejected}   "
+        f"already stored: {report.unchanged}"
+    )
     for code, n in sorted(report.rejections_by_code.items()):
         click.echo(f"  rejected {code}: {n}")
     click.echo(f"Events coded this run: {report.events}")
-    click.echo(f"Database totals: {summary['documents']} documents, {summary['rejected']} rejections, "
-               f"{summary['events']} events, {summary['actors']} actors")
+    click.echo(
+        f"Database totals: {summary['documents']} documents, {summary['rejected']} rejections, "
+        f"{summary['events']} events, {summary['actors']} actors"
+    )
     dyads = summary.get("top_dyads") or []
     if dyads:
         click.echo("Top dyads:")
         for d in dyads[:10]:
-            click.echo(f"  {d['source_name']} -> {d['target_name']}: {d['events']} events, "
-                       f"mean score {d['mean_score']:+.1f}")
+            click.echo(
+                f"  {d['source_name']} -> {d['target_name']}: {d['events']} events, "
+                f"mean score {d['mean_score']:+.1f}"
+            )
     click.echo(f"Database: {Path(db).resolve()}")
     click.echo(f"HTML report: {html.resolve()}")
 

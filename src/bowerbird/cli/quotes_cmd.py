@@ -17,12 +17,28 @@ from bowerbird.export import write_rows
 @click.option("--until", default=None, metavar="DATE")
 @click.option("--text", default=None, help="Only quotes containing this text.")
 @output_options
-def quotes(db: str | None, speaker: str | None, doc: str | None, since: str | None,
-           until: str | None, text: str | None, fmt: str, output: str | None, limit: int | None) -> None:
+def quotes(
+    db: str | None,
+    speaker: str | None,
+    doc: str | None,
+    since: str | None,
+    until: str | None,
+    text: str | None,
+    fmt: str,
+    output: str | None,
+    limit: int | None,
+) -> None:
     """List quotes and reported speech attributed to actors."""
     with open_read(db) as con:
-        rows = query.quotes(con, speaker=speaker, doc=doc, since=parse_date_opt(since, "--since"),
-                            until=parse_date_opt(until, "--until"), text=text, limit=limit)
+        rows = query.quotes(
+            con,
+            speaker=speaker,
+            doc=doc,
+            since=parse_date_opt(since, "--since"),
+            until=parse_date_opt(until, "--until"),
+            text=text,
+            limit=limit,
+        )
     write_rows(rows, fmt, output, title="Quotes")
 
 

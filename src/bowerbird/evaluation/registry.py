@@ -42,9 +42,7 @@ def format_report(kind: str, result: dict[str, Any]) -> str:
         lines.append(" " * (width + 1) + " ".join(f"{str(p)[:width]:>{width}}" for p in labels))
         for g in labels:
             row = confusion.get(g, {})
-            lines.append(
-                f"{str(g):>{width}} " + " ".join(f"{row.get(p, 0):>{width}}" for p in labels)
-            )
+            lines.append(f"{g!s:>{width}} " + " ".join(f"{row.get(p, 0):>{width}}" for p in labels))
     for key in ("errors", "per_category"):
         extra = result.get(key)
         if isinstance(extra, list) and extra:

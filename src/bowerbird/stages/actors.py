@@ -33,17 +33,44 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from bowerbird.lexicons import Lexicon, Person
-from bowerbird.records import Actor, ActorRef, Article, Mention
+from bowerbird.records import Actor, Article, Mention
 from bowerbird.settings import Settings
 
 SECTOR_NAMES = {
-    "GOV": "government", "MIL": "military", "COP": "police", "JUD": "judiciary",
-    "LEG": "legislature", "OPP": "opposition", "REB": "rebels", "INS": "insurgents",
-    "IGO": "intergovernmental", "NGO": "NGO", "MED": "media", "BUS": "business",
-    "CVL": "civilians", "EDU": "education", "REF": "refugees", "SPY": "intelligence",
-    "UAF": "armed group", "REL": "religious", "HLH": "health", "ELI": "elite",
+    "GOV": "government",
+    "MIL": "military",
+    "COP": "police",
+    "JUD": "judiciary",
+    "LEG": "legislature",
+    "OPP": "opposition",
+    "REB": "rebels",
+    "INS": "insurgents",
+    "IGO": "intergovernmental",
+    "NGO": "NGO",
+    "MED": "media",
+    "BUS": "business",
+    "CVL": "civilians",
+    "EDU": "education",
+    "REF": "refugees",
+    "SPY": "intelligence",
+    "UAF": "armed group",
+    "REL": "religious",
+    "HLH": "health",
+    "ELI": "elite",
 }
-NP_LEFT_DEPS = {"compound", "amod", "poss", "det", "nmod", "nummod", "case", "punct", "quantmod", "advmod", "npadvmod"}
+NP_LEFT_DEPS = {
+    "compound",
+    "amod",
+    "poss",
+    "det",
+    "nmod",
+    "nummod",
+    "case",
+    "punct",
+    "quantmod",
+    "advmod",
+    "npadvmod",
+}
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
@@ -91,8 +118,14 @@ class ActorResolver:
         self.surnames: dict[str, set[str]] = {}
 
     def _add(
-        self, kind: str, key: str, sector: str | None, phrases: list[str], make: _Tokenizer,
-        *, lower: bool = False,
+        self,
+        kind: str,
+        key: str,
+        sector: str | None,
+        phrases: list[str],
+        make: _Tokenizer,
+        *,
+        lower: bool = False,
     ) -> None:
         label = f"{kind}|{key}|{sector or ''}"
         variants: set[str] = set()
@@ -212,10 +245,22 @@ class ActorsStage:
                 if res is None:
                     if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} and tok.ent_iob_ != "O":
                         span = _np_span(tok)
-                        mentions.append(Mention(doc_id, sidx, span.start_char, span.end_char, span.text, None, "unresolved"))
+                        mentions.append(
+                            Mention(
+                                doc_id,
+                                sidx,
+                                span.start_char,
+                                span.end_char,
+                                span.text,
+                                None,
+                                "unresolved",
+                            )
+                        )
                     continue
                 actor, span, rule = res
-                mentions.append(Mention(doc_id, sidx, span.start_char, span.end_char, span.text, actor, rule))
+                mentions.append(
+                    Mention(doc_id, sidx, span.start_char, span.end_char, span.text, actor, rule)
+                )
         return mentions
 
     def resolve_head(
@@ -278,11 +323,10 @@ class ActorsStage:
             org = country or _org_in(by_kind)
             office = _pick_office(candidates, org)
             name_tokens = [t for t in span if t.i >= title.end and t.ent_type_ == "PERSON"]
-            if office is not None and org is not None and not name_tokens:
-                if state.day is not None:
-                    holder = lex.holder(office, org, state.day)
-                    if holder is not None:
-                        return self.person_actor(holder, state.day), "title-office"
+            if office is not None and org is not None and not name_tokens and state.day is not None:
+                holder = lex.holder(office, org, state.day)
+                if holder is not None:
+                    return self.person_actor(holder, state.day), "title-office"
             sector = "MIL" if office == "army_chief" else "GOV"
             if name_tokens:
                 name = " ".join(t.text for t in name_tokens)
@@ -326,7 +370,13 @@ class ActorsStage:
         name = c.name if c else iso3
         if sector is None:
             return Actor(iso3, name, iso3, None, "state")
-        return Actor(f"{iso3}-{sector}", f"{name} ({SECTOR_NAMES.get(sector, sector)})", iso3, sector, "state")
+        return Actor(
+            f"{iso3}-{sector}",
+            f"{name} ({SECTOR_NAMES.get(sector, sector)})",
+            iso3,
+            sector,
+            "state",
+        )
 
     def org_or_state(self, org: str, sector: str) -> Actor:
         if org.startswith("org:") and org in self.lex.orgs:
@@ -353,11 +403,9 @@ def _is_np_head(tok: Token, unit_at: dict[int, Unit]) -> bool:
         return False
     if tok.dep_ in {"compound", "flat"} and tok.head.pos_ in {"NOUN", "PROPN"}:
         return False
-    if tok.dep_ == "amod":
-        return False
     # A possessor ("Russia's" in "Russia's foreign minister") is a head of its own: it is
     # part of the larger phrase too, and "China's talks with ..." needs it as an actor.
-    return True
+    return tok.dep_ != "amod"
 
 
 def _np_span(head: Token) -> Span:
@@ -382,7 +430,12 @@ def _units_in(span: Span, unit_at: dict[int, Unit]) -> list[Unit]:
     seen: list[Unit] = []
     for i in range(span.start, span.end):
         u = unit_at.get(i)
-        if u is not None and (not seen or seen[-1] is not u) and u.start >= span.start and u.end <= span.end:
+        if (
+            u is not None
+            and (not seen or seen[-1] is not u)
+            and u.start >= span.start
+            and u.end <= span.end
+        ):
             seen.append(u)
     return seen
 
@@ -433,9 +486,9 @@ def _resolve_text_impl(stage: ActorsStage, doc: Doc, day: date | None) -> Actor 
     for m in mentions:
         if m.actor is None:
             continue
-        if m.start <= root.idx < m.end:
-            if best is None or (m.end - m.start) > (best.end - best.start):
-                best = m
+        covers = m.start <= root.idx < m.end
+        if covers and (best is None or (m.end - m.start) > (best.end - best.start)):
+            best = m
     if best is None:
         resolved = [m for m in mentions if m.actor is not None]
         if resolved:
@@ -444,5 +497,7 @@ def _resolve_text_impl(stage: ActorsStage, doc: Doc, day: date | None) -> Actor 
         return best.actor
     sector = stage.lex.sectors.get(root.lemma_.lower()) or stage.lex.sectors.get(root.lower_)
     if sector is not None:
-        return Actor(f"sector:{sector[0]}", SECTOR_NAMES.get(sector[0], sector[0]), None, sector[0], "other")
+        return Actor(
+            f"sector:{sector[0]}", SECTOR_NAMES.get(sector[0], sector[0]), None, sector[0], "other"
+        )
     return None

@@ -32,23 +32,73 @@ from spacy.tokens import Doc, Span, Token
 
 from bowerbird import plover
 from bowerbird.lexicons import Lexicon, Trigger
-from bowerbird.records import ActorRef, Article, Event, EventDate, Evidence, Mention
+from bowerbird.records import ActorRef, Article, Event, EventDate, EventStatus, Evidence, Mention
 from bowerbird.settings import Settings
 
-LIGHT_VERBS = frozenset({
-    "hold", "have", "conduct", "launch", "carry", "stage", "make", "reach", "impose", "pay",
-    "begin", "start", "resume", "open", "mount", "undertake", "announce", "sign", "host",
-    "take", "give", "provide", "deliver", "send", "extend", "issue", "level", "file",
-    "lodge", "slap", "unleash", "wage", "perform", "organize", "organise", "attend", "join",
-})
-FUTURE_GOVERNORS = frozenset({
-    "plan", "schedule", "expect", "due", "set", "intend", "aim", "prepare", "hope", "want",
-    "seek", "propose", "arrange",
-})
+LIGHT_VERBS = frozenset(
+    {
+        "hold",
+        "have",
+        "conduct",
+        "launch",
+        "carry",
+        "stage",
+        "make",
+        "reach",
+        "impose",
+        "pay",
+        "begin",
+        "start",
+        "resume",
+        "open",
+        "mount",
+        "undertake",
+        "announce",
+        "sign",
+        "host",
+        "take",
+        "give",
+        "provide",
+        "deliver",
+        "send",
+        "extend",
+        "issue",
+        "level",
+        "file",
+        "lodge",
+        "slap",
+        "unleash",
+        "wage",
+        "perform",
+        "organize",
+        "organise",
+        "attend",
+        "join",
+    }
+)
+FUTURE_GOVERNORS = frozenset(
+    {
+        "plan",
+        "schedule",
+        "expect",
+        "due",
+        "set",
+        "intend",
+        "aim",
+        "prepare",
+        "hope",
+        "want",
+        "seek",
+        "propose",
+        "arrange",
+    }
+)
 NEG_GOVERNORS = frozenset({"fail", "decline", "refuse"})
 MODALS_HYPO = frozenset({"would", "could", "might", "may", "should"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-PLANNED_AMODS = frozenset({"planned", "upcoming", "proposed", "scheduled", "forthcoming", "expected", "future", "next"})
+PLANNED_AMODS = frozenset(
+    {"planned", "upcoming", "proposed", "scheduled", "forthcoming", "expected", "future", "next"}
+)
 SELF_PRONOUNS = frozenset({"it", "they", "we", "i"})
 MAX_SOURCES = 3
 
@@ -81,7 +131,9 @@ class EventsStage:
         published = document.published
         events: list[Event] = []
         for sidx, sent in enumerate(doc.sents):
-            hits = sorted(self.find_triggers(sent), key=lambda h: (_depth(h.verb or h.token), h.token.i))
+            hits = sorted(
+                self.find_triggers(sent), key=lambda h: (_depth(h.verb or h.token), h.token.i)
+            )
             trigger_tokens = {h.token.i for h in hits}
             for hit in hits:
                 if _governed_by_trigger(hit.token, trigger_tokens):
@@ -153,7 +205,12 @@ class EventsStage:
     # -- coding -----------------------------------------------------------------------
 
     def _code(
-        self, hit: Hit, sent: Span, sidx: int, doc_id: str, mentions: _MentionIndex,
+        self,
+        hit: Hit,
+        sent: Span,
+        sidx: int,
+        doc_id: str,
+        mentions: _MentionIndex,
         published: str | None,
     ) -> list[Event]:
         row = hit.trigger
@@ -166,33 +223,47 @@ class EventsStage:
         evidence = Evidence(doc_id, sidx, sent.start_char, sent.end_char, sent.text)
         date = EventDate(published or "", "day", None, "published")
         out: list[Event] = []
-        for source in (sources[:MAX_SOURCES] or [None]):
-            tgts = tuple(t for t in targets if source is None or t.actor.actor_id != source.actor.actor_id)
-            conf = 0.4 + (0.25 if source else 0) + (0.2 if tgts else 0.05) + (0.15 if hit.verb is hit.token else 0.05)
+        source_options: list[ActorRef | None] = list(sources[:MAX_SOURCES]) or [None]
+        for source in source_options:
+            tgts = tuple(
+                t for t in targets if source is None or t.actor.actor_id != source.actor.actor_id
+            )
+            conf = (
+                0.4
+                + (0.25 if source else 0)
+                + (0.2 if tgts else 0.05)
+                + (0.15 if hit.verb is hit.token else 0.05)
+            )
             key = f"{doc_id}|{sidx}|{hit.token.idx}|{row.event_type}|{source.actor.actor_id if source else ''}"
-            out.append(Event(
-                event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
-                doc_id=doc_id,
-                event_type=row.event_type,
-                mode=row.mode,
-                context=row.context,
-                cameo_root=plover.cameo_root(row.event_type, row.cameo),
-                quad_class=plover.quad_class(row.event_type),
-                score=plover.score(row.event_type, row.mode),
-                status=status,
-                date=date,
-                source=source,
-                targets=tgts,
-                location=None,
-                evidence=(evidence,),
-                confidence=round(min(conf, 1.0), 2),
-                trigger=hit.token.text if hit.verb in (None, hit.token) else f"{hit.verb.text} {hit.token.text}",
-                trigger_start=hit.token.idx,
-                trigger_end=hit.token.idx + len(hit.token.text),
-            ))
+            out.append(
+                Event(
+                    event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+                    doc_id=doc_id,
+                    event_type=row.event_type,
+                    mode=row.mode,
+                    context=row.context,
+                    cameo_root=plover.cameo_root(row.event_type, row.cameo),
+                    quad_class=plover.quad_class(row.event_type),
+                    score=plover.score(row.event_type, row.mode),
+                    status=status,
+                    date=date,
+                    source=source,
+                    targets=tgts,
+                    location=None,
+                    evidence=(evidence,),
+                    confidence=round(min(conf, 1.0), 2),
+                    trigger=hit.token.text
+                    if hit.verb in (None, hit.token)
+                    else f"{hit.verb.text} {hit.token.text}",
+                    trigger_start=hit.token.idx,
+                    trigger_end=hit.token.idx + len(hit.token.text),
+                )
+            )
         return out
 
-    def _arguments(self, hit: Hit, mentions: _MentionIndex) -> tuple[list[ActorRef], list[ActorRef]]:
+    def _arguments(
+        self, hit: Hit, mentions: _MentionIndex
+    ) -> tuple[list[ActorRef], list[ActorRef]]:
         row, tok, verb = hit.trigger, hit.token, hit.verb
         sources: list[ActorRef] = []
         targets: list[ActorRef] = []
@@ -221,14 +292,18 @@ class EventsStage:
                 if child.dep_ == "poss" and not sources:
                     sources += mentions.actors_of(child)
                 elif child.dep_ == "prep" and child.lower_ == "between":
-                    both = [a for p in child.children if p.dep_ == "pobj" for a in mentions.actors_of(p)]
+                    both = [
+                        a for p in child.children if p.dep_ == "pobj" for a in mentions.actors_of(p)
+                    ]
                     if not sources:
                         sources += both[:1]
                         targets += both[1:]
                     else:
                         targets += both
                 elif child.dep_ == "prep" and child.lower_ == "by" and not sources:
-                    sources += [a for p in child.children if p.dep_ == "pobj" for a in mentions.actors_of(p)]
+                    sources += [
+                        a for p in child.children if p.dep_ == "pobj" for a in mentions.actors_of(p)
+                    ]
             if not sources and verb is None:
                 for child in tok.lefts:
                     if child.dep_ in {"compound", "amod", "nmod"}:
@@ -329,7 +404,7 @@ def _noun_has_actor_args(tok: Token) -> bool:
     return False
 
 
-def _status(hit: Hit) -> str:
+def _status(hit: Hit) -> EventStatus:
     tok = hit.token
     verb = hit.verb or tok.head
     chain = [tok, verb] + ([verb.head] if verb.dep_ in {"xcomp", "ccomp", "conj"} else [])
@@ -344,7 +419,9 @@ def _status(hit: Hit) -> str:
         for c in t.children:
             if c.dep_ == "mark" and c.lower_ in {"if", "unless"}:
                 return "hypothetical"
-    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+    if verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children
+    ):
         return "hypothetical"
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & FUTURE_AUX:
@@ -353,7 +430,9 @@ def _status(hit: Hit) -> str:
         return "planned" if verb.dep_ == "ccomp" else "hypothetical"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_GOVERNORS | {"be", "go"}:
         return "planned"
-    if tok.pos_ == "NOUN" and any(c.lower_ in PLANNED_AMODS for c in tok.children if c.dep_ == "amod"):
+    if tok.pos_ == "NOUN" and any(
+        c.lower_ in PLANNED_AMODS for c in tok.children if c.dep_ == "amod"
+    ):
         return "planned"
     return "occurred"
 

@@ -138,9 +138,7 @@ def parse_cli_date(value: str) -> str:
     try:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError as exc:
-        raise UsageError(
-            f"invalid date {value!r}: expected YYYY-MM-DD", code=E_BAD_DATE
-        ) from exc
+        raise UsageError(f"invalid date {value!r}: expected YYYY-MM-DD", code=E_BAD_DATE) from exc
 
 
 class Ingester:
@@ -160,7 +158,9 @@ class Ingester:
         origin = str(f.path)
         suffix = _inner_suffix(f.path)
         if suffix not in KNOWN_SUFFIXES:
-            yield self._reject(f.doc_id, origin, "unsupported_format", f"unknown file type {suffix!r}")
+            yield self._reject(
+                f.doc_id, origin, "unsupported_format", f"unknown file type {suffix!r}"
+            )
             return
         try:
             data = f.path.read_bytes()
@@ -209,7 +209,9 @@ class Ingester:
         if not text.strip():
             return self._reject(doc_id, origin, "empty", "the document has no text")
         if len(text.encode("utf-8")) > self.max_text_bytes:
-            return self._reject(doc_id, origin, "too_large", f"text larger than {self.max_text_bytes} bytes")
+            return self._reject(
+                doc_id, origin, "too_large", f"text larger than {self.max_text_bytes} bytes"
+            )
         published = normalise_published(meta.get("published"))
         return RawDocument(
             doc_id=doc_id,
@@ -235,7 +237,9 @@ class Ingester:
             try:
                 records = json.loads(stripped)
             except json.JSONDecodeError as exc:
-                yield self._reject(f.doc_id, origin, "malformed_record", f"invalid JSON array: {exc}")
+                yield self._reject(
+                    f.doc_id, origin, "malformed_record", f"invalid JSON array: {exc}"
+                )
                 return
             lines: list[tuple[int, Any]] = list(enumerate(records, start=1))
         else:
@@ -247,7 +251,9 @@ class Ingester:
                     lines.append((lineno, json.loads(line)))
                 except json.JSONDecodeError as exc:
                     yield self._reject(
-                        f"{f.doc_id}#{lineno}", f"{origin}:{lineno}", "malformed_record",
+                        f"{f.doc_id}#{lineno}",
+                        f"{origin}:{lineno}",
+                        "malformed_record",
                         f"invalid JSON: {exc.msg} at column {exc.colno}",
                     )
         for lineno, rec in lines:
@@ -257,7 +263,9 @@ class Ingester:
         origin = f"{f.path}:{lineno}"
         fallback_id = f"{f.doc_id}#{lineno}"
         if not isinstance(rec, dict):
-            return self._reject(fallback_id, origin, "malformed_record", "a record must be a JSON object")
+            return self._reject(
+                fallback_id, origin, "malformed_record", "a record must be a JSON object"
+            )
         raw_id = rec.get("id")
         doc_id = str(raw_id) if raw_id not in (None, "") else fallback_id
         html, body = rec.get("html"), rec.get("text")
@@ -267,7 +275,9 @@ class Ingester:
             if not body.strip():
                 return self._reject(doc_id, origin, "empty", "the record's text is empty")
             return self._make(doc_id, origin, body, "text", rec)
-        return self._reject(doc_id, origin, "malformed_record", "the record has no 'text' or 'html' string")
+        return self._reject(
+            doc_id, origin, "malformed_record", "the record has no 'text' or 'html' string"
+        )
 
 
 def _opt_str(value: Any) -> str | None:

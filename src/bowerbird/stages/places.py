@@ -43,15 +43,21 @@ class Gazetteer:
         self.places: dict[str, Place] = {}
         for c in gc.get_cities().values():
             iso3 = iso2to3.get(c["countrycode"])
-            place = Place(c["name"], iso3, float(c["latitude"]), float(c["longitude"]), int(c["population"]))
-            names = {c["name"]} | {n for n in c.get("alternatenames", ()) if n.isascii() and n[:1].isupper()}
+            place = Place(
+                c["name"], iso3, float(c["latitude"]), float(c["longitude"]), int(c["population"])
+            )
+            names = {c["name"]} | {
+                n for n in c.get("alternatenames", ()) if n.isascii() and n[:1].isupper()
+            }
             for n in names:
                 key = n.lower()
                 old = self.places.get(key)
                 if old is None or (old.lat is not None and old.population < place.population):
                     self.places[key] = place
         for c in countries.values():
-            self.places[c["name"].lower()] = Place(c["name"], c["iso3"], None, None, int(c["population"]))
+            self.places[c["name"].lower()] = Place(
+                c["name"], c["iso3"], None, None, int(c["population"])
+            )
 
     def lookup(self, name: str) -> Place | None:
         key = name.lower().removeprefix("the ").strip()

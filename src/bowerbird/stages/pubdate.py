@@ -47,7 +47,9 @@ class PubDateStage:
                 "text: pass --published YYYY-MM-DD",
             )
         new_doc = dataclasses.replace(
-            doc, published=inferred[0].isoformat(), published_source="inferred",
+            doc,
+            published=inferred[0].isoformat(),
+            published_source="inferred",
             published_evidence=inferred[1],
         )
         return dataclasses.replace(article, document=new_doc)

@@ -76,14 +76,22 @@ class QuotesStage:
             if groups:
                 prev_end = groups[-1][-1][1]
                 between = text[prev_end + 1 : p[0] - 1]
-                if len(between) < 60 and "\n" not in between and re.search(r"\b(said|says|added|told|asked)\b", between):
+                if (
+                    len(between) < 60
+                    and "\n" not in between
+                    and re.search(r"\b(said|says|added|told|asked)\b", between)
+                ):
                     groups[-1].append(p)
                     continue
             groups.append([p])
         return groups
 
     def _direct(
-        self, doc: Doc, group: list[tuple[int, int]], doc_id: str, date: str | None,
+        self,
+        doc: Doc,
+        group: list[tuple[int, int]],
+        doc_id: str,
+        date: str | None,
         mentions: _Mentions,
     ) -> Quote | None:
         start, end = group[0][0], group[-1][1]
@@ -146,7 +154,9 @@ class QuotesStage:
             content = _clause_span(clause, exclude=tok) if clause is not None else None
             if content is None:
                 return None
-            return self._make(doc, doc_id, date, content, tok, pobj, mentions, cue_text="according to")
+            return self._make(
+                doc, doc_id, date, content, tok, pobj, mentions, cue_text="according to"
+            )
         if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in self.speech:
             return None
         comp = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
@@ -168,8 +178,16 @@ class QuotesStage:
         return self._make(doc, doc_id, date, content, tok, subj, mentions)
 
     def _make(
-        self, doc: Doc, doc_id: str, date: str | None, content: Span, cue: Token,
-        subj: Token | None, mentions: _Mentions, *, cue_text: str | None = None,
+        self,
+        doc: Doc,
+        doc_id: str,
+        date: str | None,
+        content: Span,
+        cue: Token,
+        subj: Token | None,
+        mentions: _Mentions,
+        *,
+        cue_text: str | None = None,
     ) -> Quote:
         start, end = content.start_char, content.end_char
         return Quote(
@@ -189,7 +207,9 @@ class QuotesStage:
 
 class _Mentions:
     def __init__(self, mentions: tuple[Mention, ...]) -> None:
-        self.mentions = sorted((m for m in mentions if m.actor is not None), key=lambda m: m.end - m.start)
+        self.mentions = sorted(
+            (m for m in mentions if m.actor is not None), key=lambda m: m.end - m.start
+        )
 
     def at(self, tok: Token | None) -> ActorRef | None:
         if tok is None:

@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 mkdir -p out
-exec .venv/bin/bowerbird ingest corpus/html corpus/txt corpus/feed.jsonl \
+exec .venv/bin/bowerbird ingest corpus \
   --db out/sample.duckdb --report out/sample-report.html "$@"

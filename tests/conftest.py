@@ -43,3 +43,27 @@ def analyse(engine: Any) -> Any:
         return next(iter(run(engine, [text], [published])))
 
     return _one
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite tests/golden/ files from the current output instead of comparing.",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture(scope="session")
+def sample_db(engine: Any, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The bundled sample corpus ingested once into a DuckDB file (read-only use)."""
+    from bowerbird.evaluation.corpus import run_corpus
+
+    db = str(tmp_path_factory.mktemp("sample") / "sample.duckdb")
+    run_corpus(REPO / "corpus", db, engine.settings, engine)
+    return db

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bowerbird.evaluation.actors import evaluate_actors
+from bowerbird.evaluation.corpus import evaluate_corpus
 from bowerbird.evaluation.dates import evaluate_dates
 from bowerbird.evaluation.events import evaluate_events, evaluate_quad
 
@@ -18,6 +19,7 @@ def _dates(path: str, **options: Any) -> dict[str, Any]:
 
 EVALUATORS: dict[str, Evaluator] = {
     "actors": evaluate_actors,
+    "corpus": evaluate_corpus,
     "dates": _dates,
     "events": evaluate_events,
     "quad": evaluate_quad,

@@ -5,7 +5,8 @@ Reads files and folders (recursively): ``.html``/``.htm``, ``.txt``, ``.jsonl``/
 ``url``, ``source`` (outlet) and ``title``; a ``.json`` file may also hold one array of
 such objects), and ``.gz`` of any of these.  A document's id is its record ``id``, else
 its path relative to the folder given (the file name for a file given directly; JSONL
-lines without an id get ``path#line``).
+lines without an id get ``path#line``).  A folder may hold a ``.bowerbirdignore`` file of
+glob patterns (relative paths) to leave out, such as ``expected/``.
 
 Nothing is lost: every file or line becomes either a RawDocument or a Rejection with a
 reason code from :data:`bowerbird.errors.REJECTION_CODES`.
@@ -13,6 +14,7 @@ reason code from :data:`bowerbird.errors.REJECTION_CODES`.
 
 from __future__ import annotations
 
+import fnmatch
 import gzip
 import hashlib
 import json
@@ -68,9 +70,13 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[InputFile], int]:
         if not p.exists():
             raise UsageError(f"path not found: {p}", code=E_PATH_MISSING)
         if p.is_dir():
+            ignore = _ignore_patterns(p)
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p)
                 if not f.is_file() or any(part.startswith(".") for part in rel.parts):
+                    continue
+                if _ignored(rel.as_posix(), ignore):
+                    skipped += 1
                     continue
                 if _inner_suffix(f) not in KNOWN_SUFFIXES:
                     skipped += 1
@@ -79,6 +85,23 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[InputFile], int]:
         else:
             files.append(InputFile(p, p.name, explicit=True))
     return files, skipped
+
+
+def _ignore_patterns(folder: Path) -> list[str]:
+    """Patterns from ``folder/.bowerbirdignore`` (one glob per line, ``#`` comments)."""
+    f = folder / ".bowerbirdignore"
+    if not f.is_file():
+        return []
+    lines = f.read_text(encoding="utf-8", errors="replace").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _ignored(rel: str, patterns: list[str]) -> bool:
+    for pat in patterns:
+        pat = pat.rstrip("/")
+        if fnmatch.fnmatch(rel, pat) or rel.startswith(pat + "/"):
+            return True
+    return False
 
 
 def looks_binary(data: bytes) -> bool:

@@ -1,0 +1,127 @@
+"""Golden tests on the bundled sample corpus.
+
+1. Expected events and quotes written by hand (``corpus/expected/``) are scored with
+   :mod:`bowerbird.evaluation.corpus`; the floors below are the measured figures of the
+   current pipeline, so any regression fails (raise them as extraction improves; never
+   lower them without a note in CHANGELOG.md).
+2. A snapshot of the coded events (``tests/golden/sample_events.jsonl``) must match
+   exactly; regenerate it deliberately with ``pytest --update-golden``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import REPO
+
+from bowerbird import query
+from bowerbird.evaluation.corpus import load_expected, score_store
+from bowerbird.store.writer import Store
+
+FLOORS = {
+    "event_recall": 0.31,
+    "event_precision": 0.55,
+    "date_accuracy": 0.88,
+    "quote_recall": 0.55,
+}
+SNAPSHOT = REPO / "tests" / "golden" / "sample_events.jsonl"
+
+
+@pytest.fixture(scope="module")
+def con(sample_db: str) -> Any:
+    store = Store.open(sample_db, read_only=True)
+    yield store.con
+    store.close()
+
+
+def test_golden_every_article_processed_and_none_rejected(con: Any) -> None:
+    docs = {d["doc_id"] for d in query.docs(con)}
+    expected = {e["doc_id"] for e in load_expected(REPO / "corpus")}
+    assert docs == expected
+    assert query.rejections(con) == []
+
+
+def test_golden_expected_events_and_quotes_meet_floors(con: Any, lexicon: Any) -> None:
+    scores = score_store(con, load_expected(REPO / "corpus"), lexicon)
+    report = {k: round(v, 3) for k, v in scores.items() if isinstance(v, float)}
+    for key, floor in FLOORS.items():
+        assert scores[key] >= floor, (key, report, scores["errors"][:20])
+
+
+def test_golden_publication_dates(con: Any) -> None:
+    expected = {e["doc_id"]: e["published"] for e in load_expected(REPO / "corpus")}
+    got = {d["doc_id"]: d["published"] for d in query.docs(con)}
+    assert got == expected
+
+
+def test_golden_no_event_from_page_furniture(con: Any) -> None:
+    furniture = (
+        "free articles left",
+        "Subscribe",
+        "Related articles",
+        "Share this",
+        "Advertisement",
+    )
+    for ev in query.events(con):
+        for e in ev["evidence"]:
+            assert not any(f in e["text"] for f in furniture), e["text"]
+
+
+def _snapshot_rows(con: Any) -> list[str]:
+    rows = []
+    for e in query.events(con):
+        ev = e["evidence"][0]
+        rows.append(
+            json.dumps(
+                {
+                    "doc": ev["doc_id"],
+                    "sentence": ev["sentence_index"],
+                    "type": e["event_type"],
+                    "mode": e["mode"],
+                    "status": e["status"],
+                    "date": e["date"],
+                    "precision": e["date_precision"],
+                    "date_source": e["date_source"],
+                    "source": (e["source"] or {}).get("actor_id"),
+                    "target": (e["target"] or {}).get("actor_id"),
+                    "location": (e["location"] or {}).get("name"),
+                },
+                sort_keys=True,
+            )
+        )
+    return sorted(rows)
+
+
+def test_golden_snapshot_of_coded_events(con: Any, update_golden: bool) -> None:
+    rows = _snapshot_rows(con)
+    if update_golden or not SNAPSHOT.exists():
+        SNAPSHOT.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        if not update_golden:
+            pytest.fail(f"{SNAPSHOT} did not exist and was written; run again")
+    want = SNAPSHOT.read_text(encoding="utf-8").splitlines()
+    assert rows == want, "coded events changed: review, then run `pytest --update-golden`"
+
+
+def test_golden_bad_inputs_become_rejections(engine: Any, tmp_path: Path) -> None:
+    from bowerbird.pipeline import run
+
+    bad = REPO / "tests" / "fixtures" / "bad"
+    store = Store.open(str(tmp_path / "bad.duckdb"))
+    report = run(
+        [str(bad)],
+        engine.settings,
+        write=store.write_batch,
+        known_hashes=store.known_hashes,
+        engine=engine,
+    )
+    codes = {r["doc_id"]: r["code"] for r in query.rejections(store.con)}
+    store.close()
+    assert report.rejected == len(codes) and report.processed >= 2
+    assert codes.get("empty.txt") == "empty"
+    assert codes.get("binary.txt") == "binary"
+    assert codes.get("truncated.html") == "truncated_html"
+    assert codes.get("french.txt") == "not_english"
+    assert "malformed_record" in codes.values()

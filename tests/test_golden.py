@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPO
 
 from bowerbird import query
 from bowerbird.evaluation.corpus import load_expected, score_store
 from bowerbird.store.writer import Store
+from conftest import REPO
 
 FLOORS = {
     "event_recall": 0.31,

@@ -74,6 +74,7 @@ def test_events_reported_speech_source_is_the_reported_subject(analyse: Any) -> 
     [
         ("Pakistan's army chief did not attend the meeting with Chinese officials.", "negated"),
         ("Chinese officials will hold talks with the Taliban on 28 September.", "planned"),
+        ("Iran will not attack Israel.", "negated"),
         ("Iran could attack Israel if the talks fail.", "hypothetical"),
         ("Iran attacked Israel on Saturday.", "occurred"),
     ],
@@ -102,3 +103,37 @@ def test_events_evidence_is_the_sentence_with_offsets(analyse: Any) -> None:
 def test_events_main_clause_event_comes_first(analyse: Any) -> None:
     evs = _events(analyse, "Beijing condemned the attack on the embassy by the militants.")
     assert evs[0].event_type == "ACCUSE"
+
+
+def test_events_intentions_follow_plover_agree_and_threaten(analyse: Any) -> None:
+    (e,) = [
+        x for x in _events(analyse, "Syria says it is willing to withdraw its troops from Lebanon.")
+    ]
+    assert (e.event_type, e.status, e.cameo_root) == ("AGREE", "planned", "03")
+    assert e.source.actor.country == "SYR"
+    evs = _events(analyse, "Greece plans to impose sanctions on Serbia.")
+    assert evs and (evs[0].event_type, evs[0].mode, evs[0].status) == (
+        "THREATEN",
+        "relations",
+        "planned",
+    )
+
+
+def test_events_must_clause_in_reported_speech_is_a_request(analyse: Any) -> None:
+    evs = _events(
+        analyse, "A senior British minister said that Libya must hand over the two suspects."
+    )
+    assert [e.event_type for e in evs] == ["REQUEST"]
+    assert _dyad(evs[0]) == ("GBR", ["LBY"])
+    assert evs[0].mode == "assist"  # handing over suspects is judicial cooperation
+
+
+def test_events_rule_table_for_intentions() -> None:
+    from bowerbird.stages.event_rules import intent_coding
+
+    assert intent_coding("CONSULT", "visit", "planned") == ("AGREE", None, "03")
+    assert intent_coding("RETREAT", "release", "planned") == ("AGREE", None, "03")
+    assert intent_coding("COERCE", "arrest", "planned") == ("THREATEN", "arrest", "13")
+    assert intent_coding("ASSAULT", None, "planned") == ("THREATEN", "violence", "13")
+    assert intent_coding("ASSAULT", None, "occurred") == ("ASSAULT", None, None)
+    assert intent_coding("ACCUSE", "allege", "planned") == ("ACCUSE", "allege", None)

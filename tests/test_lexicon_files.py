@@ -50,6 +50,8 @@ OFFICES = {
     "director_general",
     "president",
     "spokesperson",
+    "opposition_leader",
+    "group_leader",
 }
 
 # Every UN member state must be present (spot check of the less obvious ones too).
@@ -90,6 +92,10 @@ def iso3_codes() -> set[str]:
 
 def org_ids() -> set[str]:
     return {row["actor_id"] for row in read_rows("organizations.tsv")[1]}
+
+
+def org_sectors() -> dict[str, str]:
+    return {row["actor_id"]: row["sector"] for row in read_rows("organizations.tsv")[1]}
 
 
 def parse_date(text: str) -> datetime.date:
@@ -213,7 +219,12 @@ def test_offices_refer_to_known_people_offices_and_orgs() -> None:
         assert row["org"] in holders, row
         assert row["sector"] in SECTORS, row
         expected = "MIL" if row["office"] == "army_chief" else None
-        if row["org"].startswith("org:"):
+        if row["office"] == "opposition_leader":
+            expected = "OPP"
+        elif row["office"] == "group_leader":
+            assert row["org"].startswith("org:"), row
+            expected = org_sectors()[row["org"]] or None
+        elif row["org"].startswith("org:"):
             expected = "IGO"
         if expected:
             assert row["sector"] == expected, row

@@ -37,6 +37,11 @@ def make_engine(model: str | None = None) -> Engine:
     return build_engine(settings)
 
 
+#: Gold sentences without a date are analysed as if published on this day (the PLOVER
+#: gold file's own placeholder), so relative dates resolve and nothing is "undated".
+PLACEHOLDER_DATE = "2000-01-01"
+
+
 def analyse(
     engine: Engine,
     texts: Sequence[str],
@@ -45,7 +50,8 @@ def analyse(
     batch: int = 64,
 ) -> Iterator[Article]:
     """Run the full pipeline over plain texts, in order; one Article per text."""
-    pubs = list(published) if published is not None else [None] * len(texts)
+    given = list(published) if published is not None else [None] * len(texts)
+    pubs = [p or PLACEHOLDER_DATE for p in given]
     for start in range(0, len(texts), batch):
         raws = [
             RawDocument(

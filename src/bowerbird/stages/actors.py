@@ -115,7 +115,17 @@ class ActorResolver:
         for o in lexicon.orgs.values():
             for d in o.descriptors:
                 self.descriptors.setdefault(_strip_the(d).lower(), []).append(o.actor_id)
-        self.surnames: dict[str, set[str]] = {}
+        # Names of people for NER person spans that the phrase matcher missed ("Putin",
+        # "President Museveni"): full names and aliases, and surnames that are unique.
+        self.person_by_name: dict[str, str] = {}
+        surname_owners: dict[str, set[str]] = {}
+        for p in lexicon.persons.values():
+            for n in (p.name, *p.aliases):
+                self.person_by_name[n.lower()] = p.person_id
+                parts = n.split()
+                if len(parts) > 1:
+                    surname_owners.setdefault(parts[-1].lower(), set()).add(p.person_id)
+        self.unique_surname = {k: next(iter(v)) for k, v in surname_owners.items() if len(v) == 1}
 
     def _add(
         self,
@@ -277,6 +287,10 @@ class ActorsStage:
                 actor = state.by_surname.get(head.text)
                 if actor is not None:
                     return actor, span, "coref-surname"
+            if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+                named = self.lookup_person([t for t in span if t.ent_type_ == "PERSON"])
+                if named is not None:
+                    return self.person_actor(named, state.day), span, "lexicon-surname"
             desc = self._descriptor(span, state)
             if desc is not None:
                 return desc, span, "coref-descriptor"
@@ -328,6 +342,9 @@ class ActorsStage:
                 if holder is not None:
                     return self.person_actor(holder, state.day), "title-office"
             sector = "MIL" if office == "army_chief" else "GOV"
+            named = self.lookup_person(name_tokens) if name_tokens else None
+            if named is not None:
+                return self.person_actor(named, state.day), "title-lexicon-person"
             if name_tokens:
                 name = " ".join(t.text for t in name_tokens)
                 iso = org if org and len(org) == 3 else None
@@ -355,6 +372,16 @@ class ActorsStage:
             if head.pos_ in {"NOUN", "PROPN"}:
                 return self.state_actor(country, None), "country-modifier"
         return None, ""
+
+    def lookup_person(self, tokens: list[Token]) -> Person | None:
+        """A lexicon person by full name, or by a surname only one person has."""
+        if not tokens:
+            return None
+        name = " ".join(t.text for t in tokens).lower()
+        pid = self.resolver.person_by_name.get(name) or self.resolver.unique_surname.get(
+            tokens[-1].lower_
+        )
+        return self.lex.persons.get(pid) if pid else None
 
     def person_actor(self, person: Person, day: date | None) -> Actor:
         offices = self.lex.offices_of(person.person_id, day)

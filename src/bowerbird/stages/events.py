@@ -34,6 +34,12 @@ from bowerbird import plover
 from bowerbird.lexicons import Lexicon, Trigger
 from bowerbird.records import ActorRef, Article, Event, EventDate, EventStatus, Evidence, Mention
 from bowerbird.settings import Settings
+from bowerbird.stages.event_rules import (
+    INTENT_ADJECTIVES,
+    demand_clause,
+    demand_trigger,
+    intent_coding,
+)
 
 LIGHT_VERBS = frozenset(
     {
@@ -101,6 +107,29 @@ PLANNED_AMODS = frozenset(
 )
 SELF_PRONOUNS = frozenset({"it", "they", "we", "i"})
 MAX_SOURCES = 3
+QUANTITY_NOUNS = frozenset(
+    {
+        "ton",
+        "tonne",
+        "million",
+        "billion",
+        "thousand",
+        "hundred",
+        "worth",
+        "amount",
+        "lot",
+        "number",
+        "kg",
+        "kilogram",
+        "dollar",
+        "package",
+        "shipment",
+        "batch",
+        "supply",
+        "round",
+    }
+)
+CLAUSE_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +137,7 @@ class Hit:
     trigger: Trigger
     token: Token  # the trigger token (verb or noun)
     verb: Token | None  # the verb whose subject is the source (trigger or light verb)
+    clause: Token | None = None  # for demands: the must/should clause (its subject is the target)
 
 
 class EventsStage:
@@ -131,12 +161,15 @@ class EventsStage:
         published = document.published
         events: list[Event] = []
         for sidx, sent in enumerate(doc.sents):
-            hits = sorted(
-                self.find_triggers(sent), key=lambda h: (_depth(h.verb or h.token), h.token.i)
-            )
+            hits = self.find_triggers(sent)
+            hits += self.find_demands(sent, hits)
+            hits.sort(key=lambda h: (_depth(h.verb or h.token), h.token.i))
             trigger_tokens = {h.token.i for h in hits}
+            demand_spans = [(h.token.left_edge.i, h.token.right_edge.i) for h in hits if h.clause]
             for hit in hits:
                 if _governed_by_trigger(hit.token, trigger_tokens):
+                    continue
+                if hit.clause is None and any(a <= hit.token.i <= b for a, b in demand_spans):
                     continue
                 events.extend(self._code(hit, sent, sidx, document.doc_id, mentions, published))
         return dataclasses.replace(article, events=tuple(_dedupe(events)))
@@ -168,6 +201,18 @@ class EventsStage:
             if nrow is not None and _noun_has_actor_args(tok):
                 hits.append(Hit(nrow, tok, None))
         return hits
+
+    def find_demands(self, sent: Span, hits: list[Hit]) -> list[Hit]:
+        """REQUEST events from must/should clauses under a reporting verb."""
+        by_token = {h.token.i: h.trigger for h in hits}
+        out = []
+        for tok in sent:
+            governor = demand_clause(tok)
+            if governor is None:
+                continue
+            row = demand_trigger(by_token.get(tok.i))
+            out.append(Hit(row, tok, governor, clause=tok))
+        return out
 
     def _verb_row(self, tok: Token) -> Trigger | None:
         rows = self.lex.triggers.get((tok.lemma_.lower(), "VERB"))
@@ -219,7 +264,8 @@ class EventsStage:
             return []
         if not targets and len(sources) > 1 and row.event_type in plover.SYMMETRIC:
             sources, targets = sources[:1], sources[1:]
-        status = _status(hit)
+        status: EventStatus = "occurred" if hit.clause is not None else _status(hit)
+        event_type, mode, cameo = intent_coding(row.event_type, row.mode, status)
         evidence = Evidence(doc_id, sidx, sent.start_char, sent.end_char, sent.text)
         date = EventDate(published or "", "day", None, "published")
         out: list[Event] = []
@@ -234,17 +280,17 @@ class EventsStage:
                 + (0.2 if tgts else 0.05)
                 + (0.15 if hit.verb is hit.token else 0.05)
             )
-            key = f"{doc_id}|{sidx}|{hit.token.idx}|{row.event_type}|{source.actor.actor_id if source else ''}"
+            key = f"{doc_id}|{sidx}|{hit.token.idx}|{event_type}|{source.actor.actor_id if source else ''}"
             out.append(
                 Event(
                     event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
                     doc_id=doc_id,
-                    event_type=row.event_type,
-                    mode=row.mode,
+                    event_type=event_type,
+                    mode=mode,
                     context=row.context,
-                    cameo_root=plover.cameo_root(row.event_type, row.cameo),
-                    quad_class=plover.quad_class(row.event_type),
-                    score=plover.score(row.event_type, row.mode),
+                    cameo_root=plover.cameo_root(event_type, cameo or row.cameo),
+                    quad_class=plover.quad_class(event_type),
+                    score=plover.score(event_type, mode),
                     status=status,
                     date=date,
                     source=source,
@@ -267,10 +313,21 @@ class EventsStage:
         row, tok, verb = hit.trigger, hit.token, hit.verb
         sources: list[ActorRef] = []
         targets: list[ActorRef] = []
+        if hit.clause is not None and verb is not None:
+            subj, _, agent = _subject(verb)
+            speaker = agent or subj
+            csubj, cpass, _ = _subject(hit.clause)
+            clause_subj = csubj or cpass
+            src = mentions.actors_of(speaker) if speaker is not None else []
+            tgt = mentions.actors_of(clause_subj) if clause_subj is not None else []
+            return _unique(src), _unique([t for t in tgt if t not in src])
         if verb is not None:
             subj, passive_subj, agent = _subject(verb)
             if passive_subj is not None:
-                targets += mentions.actors_of(passive_subj)
+                if agent is None and row.event_type == "AGREE":  # "X is committed to ..."
+                    sources += mentions.actors_of(passive_subj)
+                else:
+                    targets += mentions.actors_of(passive_subj)
             if agent is not None:
                 sources += mentions.actors_of(agent)
             elif subj is not None:
@@ -286,6 +343,12 @@ class EventsStage:
                 for child in verb.children:
                     if child.dep_ == "dative":
                         targets += mentions.actors_of(child)
+                if not targets and row.event_type in CLAUSE_TARGET_TYPES:
+                    for child in verb.children:  # "demanded that the government end curbs"
+                        if child.dep_ == "ccomp":
+                            csubj, _, _ = _subject(child)
+                            if csubj is not None:
+                                targets += mentions.actors_of(csubj)
         # nominal arguments: poss/compound actors, "between X and Y", "by X"
         if verb is not tok:
             for child in tok.children:
@@ -321,7 +384,46 @@ class EventsStage:
                                     targets += mentions.actors_of(p, descend=True)
                 if targets:
                     break
+        if not targets:
+            targets += _complement_targets(tok, mentions)
         return _unique(sources), _unique([t for t in targets if t not in sources])
+
+
+COMPLEMENT_PREPS = ("with", "against", "on", "to", "into", "in", "at", "from", "over")
+
+
+def _complement_targets(tok: Token, mentions: _MentionIndex) -> list[ActorRef]:
+    """Targets inside the trigger's complement: "threatened to break off relations with X",
+    "refused to deploy peacekeepers in X", "denounced Serbia's suppression of ...".
+    """
+    found: list[ActorRef] = []
+    for obj in _objects(tok):
+        for c in obj.children:
+            if c.dep_ == "poss":
+                found += mentions.actors_of(c)
+    if found:
+        return found
+    frontier = [c for c in tok.children if c.dep_ in {"xcomp", "dobj"}]
+    for _ in range(3):
+        nxt: list[Token] = []
+        for node in frontier:
+            if node.pos_ in {"VERB", "AUX"}:
+                for obj in _objects(node):
+                    found += mentions.actors_of(obj)
+                for c in node.children:
+                    if c.dep_ == "dative":
+                        found += mentions.actors_of(c)
+            for prep in COMPLEMENT_PREPS:
+                for c in node.children:
+                    if c.dep_ == "prep" and c.lower_ == prep:
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                found += mentions.actors_of(p, descend=True)
+            if found:
+                return found
+            nxt += [c for c in node.children if c.dep_ in {"xcomp", "dobj", "pobj", "prep"}]
+        frontier = nxt
+    return found
 
 
 # -- syntax helpers --------------------------------------------------------------------
@@ -340,6 +442,13 @@ def _objects(verb: Token, include_passive: bool = False) -> list[Token]:
     out = [c for c in verb.children if c.dep_ in deps]
     for o in list(out):
         out.extend(c for c in o.conjuncts if c.pos_ in {"NOUN", "PROPN"})
+        quantity = o.lemma_.lower() in QUANTITY_NOUNS or any(
+            c.dep_ in {"nummod", "quantmod"} for c in o.children
+        )
+        if quantity:
+            for prep in o.children:  # "25,000 tons of food aid" -> aid
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    out.extend(p for p in prep.children if p.dep_ == "pobj")
     return out
 
 
@@ -359,7 +468,7 @@ def _subject(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
             subj = v.head
         if subj is not None or psubj is not None or agent is not None:
             return subj, psubj, agent
-        if v.dep_ in {"conj", "xcomp", "advcl"} and v.head.pos_ in {"VERB", "AUX"}:
+        if v.dep_ in {"conj", "xcomp", "advcl", "acomp"} and v.head.pos_ in {"VERB", "AUX", "ADJ"}:
             v = v.head
             continue
         if v.dep_ in {"relcl", "acl"}:
@@ -371,8 +480,8 @@ def _subject(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
 def _reporting_subject(verb: Token) -> Token | None:
     """For a verb in a reported clause, the subject of the reporting verb."""
     v = verb
-    for _ in range(3):
-        if v.dep_ in {"ccomp", "xcomp", "conj"} and v.head is not v:
+    for _ in range(5):
+        if v.dep_ in {"ccomp", "xcomp", "conj", "acomp", "advcl"} and v.head is not v:
             v = v.head
             subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ not in SELF_PRONOUNS:
@@ -388,6 +497,8 @@ def _governed_by_trigger(tok: Token, triggers: set[int]) -> bool:
         if h.dep_ in {"xcomp", "ccomp"} and h.head.i in triggers and h.dep_ == "xcomp":
             return True
         if h.dep_ in {"dobj", "pobj"} and h.head.i in triggers:
+            return True
+        if h.dep_ == "pobj" and h.head.dep_ == "prep" and h.head.head.i in triggers:
             return True
         h = h.head
     return False
@@ -429,6 +540,8 @@ def _status(hit: Hit) -> EventStatus:
     if auxes & MODALS_HYPO:
         return "planned" if verb.dep_ == "ccomp" else "hypothetical"
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FUTURE_GOVERNORS | {"be", "go"}:
+        return "planned"
+    if verb.dep_ == "xcomp" and verb.head.lower_ in INTENT_ADJECTIVES:
         return "planned"
     if tok.pos_ == "NOUN" and any(
         c.lower_ in PLANNED_AMODS for c in tok.children if c.dep_ == "amod"

@@ -164,7 +164,8 @@ def run_mode(mode: str, folder: Path, model: str, workers: int) -> dict[str, Any
         from bowerbird.settings import load_settings
         from bowerbird.store.writer import Store
 
-        settings = load_settings({"model": model, "workers": workers})
+        # --published stands in for the date of generated texts that state none
+        settings = load_settings({"model": model, "workers": workers, "published": "2021-08-16"})
         with tempfile.TemporaryDirectory() as tmp:
             store = Store.open(str(Path(tmp) / "bench.duckdb"))
             t0 = time.perf_counter()
@@ -172,6 +173,8 @@ def run_mode(mode: str, folder: Path, model: str, workers: int) -> dict[str, Any
                 [str(folder)], settings, write=store.write_batch, known_hashes=store.known_hashes
             )
             elapsed = time.perf_counter() - t0
+            rows = store.con.execute("SELECT text FROM documents").fetchall()
+            words = sum(len(str(r[0]).split()) for r in rows)
             store.close()
         articles = report.processed
     return {

@@ -653,3 +653,21 @@ def test_clean_looks_truncated_cases() -> None:
     assert looks_truncated("<div><div><div><p>Talks</p>")
     assert not looks_truncated("<p>Talks resumed on Monday.</p>")
     assert not looks_truncated(HTML_PAGE)
+
+
+def test_clean_html_fragment_with_loose_text_uses_paragraph_fallback() -> None:
+    from bowerbird.records import Article, RawDocument
+    from bowerbird.settings import Settings
+    from bowerbird.stages.clean import CleanStage
+
+    html = (
+        "<article><h1>Ministers meet in Doha</h1><nav>Home | World</nav>"
+        "<p>The foreign ministers of Qatar and Egypt met in Doha on Monday to discuss a "
+        "ceasefire, officials said.</p><p>They agreed to meet again next month.</p></article>"
+        "\n\nArticle variant 6."
+    )
+    raw = RawDocument("f", "f", html, "html", "h", published="2023-01-02", published_from="record")
+    doc = CleanStage()(Article(raw=raw), Settings()).document
+    assert doc is not None
+    assert "foreign ministers of Qatar and Egypt met in Doha" in doc.text
+    assert "Home | World" not in doc.text

@@ -579,13 +579,47 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str, _State], _Res | None]] = {
 }  # fmt: skip
 
 
+#: Every temporal expression contains one of these: a digit, a month or weekday name, a
+#: calendar noun, a deictic or temporal adverb, or a number word (spoken years).  Rules
+#: are only run on windows around them, which keeps the scan cheap on long articles.
+_SIGNAL = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+    r"|\b(?:today|tonight|yesterday|tomorrow|now|current|recent|former|previous|soon|later|"
+    r"earlier|ago|past|future|present|day|week|fortnight|month|year|decade|centur|quarter|"
+    r"half|season|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|noon|"
+    r"midnight|daily|hourly|nightly|biweekly|annual|fiscal|hour|minute|weekend|christmas|"
+    r"easter|eve|dawn|dusk|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred|thousand|anniversary|holiday|weekly|monthly|yearly|quarterly)",
+)
+_WINDOW_PAD = 80
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged spans of ``text`` around signal words, cut at white space."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _SIGNAL.finditer(text.lower()):
+        a, b = max(0, m.start() - _WINDOW_PAD), min(n, m.end() + _WINDOW_PAD)
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < n and not text[b].isspace():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     """Non-overlapping rule matches, longest first (ties: earlier rule, earlier start)."""
     found: list[tuple[int, int, int, re.Match[str]]] = []
+    windows = _windows(text)
     for idx, rule in enumerate(rules()):
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start() and (rule.accept is None or rule.accept(m, text)):
-                found.append((m.start(), m.end(), idx, m))
+        for a, b in windows:
+            for m in rule.regex.finditer(text, a, b):
+                if m.end() > m.start() and (rule.accept is None or rule.accept(m, text)):
+                    found.append((m.start(), m.end(), idx, m))
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[tuple[int, int]] = []
     chosen: list[tuple[int, int, int, re.Match[str]]] = []
@@ -597,11 +631,20 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     return chosen
 
 
+Candidates = list[tuple[int, int, int, re.Match[str]]]
+
+
+def candidates(text: str) -> Candidates:
+    """The rule matches of ``text`` (reusable across calls of :func:`find_timexes`)."""
+    return _candidates(text)
+
+
 def find_timexes(
     text: str,
     reference: dt.date,
     *,
     future_hint: Callable[[int], bool] | None = None,
+    precomputed: Candidates | None = None,
 ) -> list[Timex]:
     """Detect temporal expressions in ``text`` and normalise them against ``reference``.
 
@@ -613,7 +656,7 @@ def find_timexes(
     bounds = _sentence_bounds(text)
     out: list[Timex] = []
     table = rules()
-    for start, end, idx, m in _candidates(text):
+    for start, end, idx, m in precomputed if precomputed is not None else _candidates(text):
         if future_hint is not None:
             st.future = bool(future_hint(start))
         else:

@@ -29,7 +29,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
+import numpy as np
+from spacy.attrs import ENT_IOB, HEAD, LOWER, POS
 from spacy.matcher import PhraseMatcher
+from spacy.parts_of_speech import PRON
 from spacy.tokens import Doc, Span, Token
 
 from bowerbird.lexicons import Lexicon, Person
@@ -71,6 +74,8 @@ NP_LEFT_DEPS = {
     "advmod",
     "npadvmod",
 }
+PRON_ID = int(PRON)
+ENTITY_IOB = frozenset({1, 3})  # ENT_IOB: 1 inside, 3 beginning
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 
 
@@ -219,6 +224,10 @@ class ActorsStage:
     def __init__(self, lexicon: Lexicon, nlp: Any) -> None:
         self.lex = lexicon
         self.resolver = ActorResolver(lexicon, nlp)
+        strings = nlp.vocab.strings
+        self._pron_ids = frozenset(int(strings.add(w)) for w in PRONOUNS)
+        words = {d.split()[-1] for d in self.resolver.descriptors if d}
+        self._descriptor_word_ids = frozenset(int(strings.add(w)) for w in words)
 
     def __call__(self, article: Article, settings: Settings) -> Article:
         doc: Doc = article.nlp
@@ -241,37 +250,58 @@ class ActorsStage:
                 unit_at[i] = u
         state = _DocState(day)
         mentions: list[Mention] = []
-        sent_index = {s.start: n for n, s in enumerate(doc.sents)}
-        seen_heads: set[int] = set()
-        for sent in doc.sents:
-            sidx = sent_index[sent.start]
-            for tok in sent:
-                if not _is_np_head(tok, unit_at):
-                    continue
-                if tok.i in seen_heads:
-                    continue
-                seen_heads.add(tok.i)
-                res = self.resolve_head(doc, tok, unit_at, state)
-                if res is None:
-                    if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} and tok.ent_iob_ != "O":
-                        span = _np_span(tok)
-                        mentions.append(
-                            Mention(
-                                doc_id,
-                                sidx,
-                                span.start_char,
-                                span.end_char,
-                                span.text,
-                                None,
-                                "unresolved",
-                            )
+        sent_of = _sentence_of_tokens(doc)
+        for i in self._candidate_heads(doc, unit_at):
+            tok = doc[i]
+            if not _is_np_head(tok, unit_at):
+                continue
+            sidx = int(sent_of[i])
+            res = self.resolve_head(doc, tok, unit_at, state)
+            if res is None:
+                if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} and tok.ent_iob_ != "O":
+                    span = _np_span(tok)
+                    mentions.append(
+                        Mention(
+                            doc_id,
+                            sidx,
+                            span.start_char,
+                            span.end_char,
+                            span.text,
+                            None,
+                            "unresolved",
                         )
-                    continue
-                actor, span, rule = res
-                mentions.append(
-                    Mention(doc_id, sidx, span.start_char, span.end_char, span.text, actor, rule)
-                )
+                    )
+                continue
+            actor, span, rule = res
+            mentions.append(
+                Mention(doc_id, sidx, span.start_char, span.end_char, span.text, actor, rule)
+            )
         return mentions
+
+    def _candidate_heads(self, doc: Doc, unit_at: dict[int, Unit]) -> list[int]:
+        """Token indices that may head an actor phrase, in document order.
+
+        Only these are examined (the parse is read through arrays, so the other tokens
+        never become Python objects): tokens of lexicon matches and up to three heads
+        above them, he/she pronouns, named entities, and heads of descriptor phrases.
+        """
+        arr = doc.to_array([POS, ENT_IOB, LOWER])
+        heads = doc.to_array(HEAD).astype(np.int64)  # relative offsets, stored unsigned
+        n = len(doc)
+        out: set[int] = set()
+        for i in unit_at:
+            j = i
+            for _ in range(6):
+                out.add(j)
+                nxt = j + int(heads[j])
+                if nxt == j or not 0 <= nxt < n:
+                    break
+                j = nxt
+        desc, pron = self._descriptor_word_ids, self._pron_ids
+        for i, (pos, iob, low) in enumerate(arr.tolist()):
+            if iob in ENTITY_IOB or low in desc or (pos == PRON_ID and low in pron):
+                out.add(i)
+        return sorted(out)
 
     def resolve_head(
         self, doc: Doc, head: Token, unit_at: dict[int, Unit], state: _DocState
@@ -414,6 +444,14 @@ class ActorsStage:
 
 def _org_kind(kind: str) -> Any:
     return kind if kind in {"igo", "group", "other"} else "other"
+
+
+def _sentence_of_tokens(doc: Doc) -> Any:
+    """Array: token index -> sentence index (no Token objects are created)."""
+    out = np.zeros(len(doc), dtype=np.int32)
+    for n, sent in enumerate(doc.sents):
+        out[sent.start : sent.end] = n
+    return out
 
 
 def _parse_day(value: str | None) -> date | None:

@@ -165,6 +165,34 @@ def extract_html(html: str, url: str | None = None, *, fast: bool = True) -> Htm
     )
 
 
+BLOCK_TAGS = ("h1", "h2", "h3", "p", "li", "blockquote")
+
+
+def paragraphs_fallback(html: str) -> HtmlExtract | None:
+    """Last resort when trafilatura finds nothing (e.g. an HTML fragment followed by loose
+    text): the text of headings and paragraphs outside nav/header/footer/aside/figure.
+    The furniture filter still runs on the result."""
+    from lxml import html as lxml_html
+    from lxml.etree import LxmlError, ParserError
+
+    try:
+        root = lxml_html.fromstring(html)
+    except (LxmlError, ParserError, ValueError):
+        return None
+    skip = {"nav", "header", "footer", "aside", "figure", "script", "style", "form"}
+    parts: list[str] = []
+    for el in root.iter(*BLOCK_TAGS):
+        if any(anc.tag in skip for anc in el.iterancestors()):
+            continue
+        text = " ".join(el.text_content().split())
+        if text:
+            parts.append(text)
+    if not parts:
+        return None
+    title = parts[0] if root.find(".//h1") is not None else None
+    return HtmlExtract(text="\n".join(parts), title=title, date=None, author=None, sitename=None)
+
+
 class CleanStage:
     """Turn ``article.raw`` into ``article.document`` (see the module docstring)."""
 
@@ -192,6 +220,12 @@ class CleanStage:
         extract: HtmlExtract | None = None
         if raw.fmt == "html":
             extract = extract_html(content, raw.url, fast=self.fast)
+            if extract is None and not looks_truncated(content):
+                # fragments and odd markup: trafilatura's fallbacks, then plain paragraphs
+                if self.fast:
+                    extract = extract_html(content, raw.url, fast=False)
+                if extract is None:
+                    extract = paragraphs_fallback(content)
             pre_clean = extract.text if extract is not None else ""
             filtered = filter_furniture(pre_clean, lines_are_paragraphs=True)
         else:

@@ -31,9 +31,11 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, cast
 
+from spacy.attrs import IDX
+
 from bowerbird.records import Article, DatePrecision, Event, EventDate, Sentence
 from bowerbird.settings import Settings
-from bowerbird.temporal import Timex, find_timexes, lexical_future
+from bowerbird.temporal import Timex, candidates, find_timexes, lexical_future
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 _FUTURE_HEADS = {
@@ -52,7 +54,7 @@ def _token_at(doc: Any, starts: Sequence[int], offset: int) -> Any:
 
 def parse_future_hint(doc: Any, text: str) -> Callable[[int], bool]:
     """A ``future_hint`` for :func:`find_timexes` computed from a spaCy parse of ``text``."""
-    starts = [t.idx for t in doc]
+    starts = doc.to_array(IDX).tolist()
 
     def hint(offset: int) -> bool:
         if not starts:
@@ -156,7 +158,7 @@ class DatesStage:
             return article
         text = document.text
         doc = article.nlp
-        starts = [t.idx for t in doc] if doc is not None else []
+        starts = doc.to_array(IDX).tolist() if doc is not None else []
         sentences = sorted(article.sentences, key=lambda s: s.index)
         by_index = {s.index: i for i, s in enumerate(sentences)}
         if document.published is None:
@@ -172,14 +174,17 @@ class DatesStage:
             return dataclasses.replace(article, events=events, timexes=tuple(found))
         ref = dt.date.fromisoformat(document.published[:10])
         hint = parse_future_hint(doc, text) if doc is not None else None
-        timexes = find_timexes(text, ref, future_hint=hint)
+        cands = candidates(text)
+        timexes = find_timexes(text, ref, future_hint=hint, precomputed=cands)
         forward: list[Timex] | None = None
         new_events = []
         for event in article.events:
             use = timexes
             if event.status == "planned":
                 if forward is None:
-                    forward = find_timexes(text, ref, future_hint=lambda _o: True)
+                    forward = find_timexes(
+                        text, ref, future_hint=lambda _o: True, precomputed=cands
+                    )
                 use = forward
             t = self._find(doc, starts, event, sentences, by_index, use)
             date = (

@@ -28,6 +28,10 @@ import hashlib
 from dataclasses import dataclass
 from typing import ClassVar
 
+import numpy as np
+from spacy.attrs import HEAD, LEMMA, LOWER, POS
+from spacy.parts_of_speech import AUX, NOUN, PROPN, VERB
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from bowerbird import plover
@@ -35,6 +39,7 @@ from bowerbird.lexicons import Lexicon, Trigger
 from bowerbird.records import ActorRef, Article, Event, EventDate, EventStatus, Evidence, Mention
 from bowerbird.settings import Settings
 from bowerbird.stages.event_rules import (
+    DEMAND_MODALS,
     INTENT_ADJECTIVES,
     demand_clause,
     demand_trigger,
@@ -107,6 +112,8 @@ PLANNED_AMODS = frozenset(
 )
 SELF_PRONOUNS = frozenset({"it", "they", "we", "i"})
 MAX_SOURCES = 3
+VERB_POS = frozenset({int(VERB), int(AUX)})
+NOUN_POS = frozenset({int(NOUN), int(PROPN)})
 QUANTITY_NOUNS = frozenset(
     {
         "ton",
@@ -152,6 +159,11 @@ class EventsStage:
             if pos == "NOUN" and " " in lemma:
                 head = lemma.rsplit(" ", 1)[1]
                 self.noun_first_words.setdefault(head, set()).add(lemma)
+        verbs = {lemma for (lemma, pos) in lexicon.triggers if pos == "VERB"} | LIGHT_VERBS
+        nouns = {lemma.rsplit(" ", 1)[-1] for (lemma, pos) in lexicon.triggers if pos == "NOUN"}
+        self._verb_ids = _hashes(verbs)
+        self._noun_ids = _hashes(nouns)
+        self._modal_ids = _hashes(DEMAND_MODALS)
 
     def __call__(self, article: Article, settings: Settings) -> Article:
         doc: Doc = article.nlp
@@ -160,10 +172,16 @@ class EventsStage:
         mentions = _MentionIndex(doc, article.mentions)
         published = document.published
         events: list[Event] = []
+        verb_idx, noun_idx, modal_idx = self._candidates(doc)
+        depth = _depths(doc)
         for sidx, sent in enumerate(doc.sents):
-            hits = self.find_triggers(sent)
-            hits += self.find_demands(sent, hits)
-            hits.sort(key=lambda h: (_depth(h.verb or h.token), h.token.i))
+            lo, hi = sent.start, sent.end
+            sent_text = document.text[sent.start_char : sent.end_char]
+            hits = self.find_triggers(
+                doc, [i for i in verb_idx if lo <= i < hi], [i for i in noun_idx if lo <= i < hi]
+            )
+            hits += self.find_demands(doc, [i for i in modal_idx if lo <= i < hi], hits)
+            hits.sort(key=lambda h: (depth[(h.verb or h.token).i], h.token.i))
             trigger_tokens = {h.token.i for h in hits}
             demand_spans = [(h.token.left_edge.i, h.token.right_edge.i) for h in hits if h.clause]
             for hit in hits:
@@ -171,15 +189,33 @@ class EventsStage:
                     continue
                 if hit.clause is None and any(a <= hit.token.i <= b for a, b in demand_spans):
                     continue
-                events.extend(self._code(hit, sent, sidx, document.doc_id, mentions, published))
+                events.extend(
+                    self._code(hit, sent, sent_text, sidx, document.doc_id, mentions, published)
+                )
         return dataclasses.replace(article, events=tuple(_dedupe(events)))
 
     # -- triggers ---------------------------------------------------------------------
 
-    def find_triggers(self, sent: Span) -> list[Hit]:
+    def _candidates(self, doc: Doc) -> tuple[list[int], list[int], list[int]]:
+        """Indices of possible verb triggers, noun triggers and demand modals.
+
+        Read from the parse arrays so that the other tokens never become Python objects.
+        """
+        if not len(doc):
+            return [], [], []
+        arr = doc.to_array([LEMMA, POS, LOWER]).tolist()
+        verbs, nouns, modals = self._verb_ids, self._noun_ids, self._modal_ids
+        return (
+            [i for i, (lem, pos, _) in enumerate(arr) if lem in verbs and pos in VERB_POS],
+            [i for i, (lem, pos, _) in enumerate(arr) if lem in nouns and pos in NOUN_POS],
+            [i for i, (_, _, low) in enumerate(arr) if low in modals],
+        )
+
+    def find_triggers(self, doc: Doc, verb_idx: list[int], noun_idx: list[int]) -> list[Hit]:
         hits: list[Hit] = []
         used_nouns: set[int] = set()
-        for tok in sent:
+        for i in verb_idx:
+            tok = doc[i]
             if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
                 row = self._verb_row(tok)
                 if row is not None:
@@ -192,8 +228,9 @@ class EventsStage:
                             hits.append(Hit(nrow, obj, tok))
                             used_nouns.add(obj.i)
                             break
-        for tok in sent:
-            if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in used_nouns:
+        for i in noun_idx:
+            tok = doc[i]
+            if tok.i in used_nouns:
                 continue
             if tok.dep_ == "compound":
                 continue
@@ -202,11 +239,12 @@ class EventsStage:
                 hits.append(Hit(nrow, tok, None))
         return hits
 
-    def find_demands(self, sent: Span, hits: list[Hit]) -> list[Hit]:
+    def find_demands(self, doc: Doc, modal_idx: list[int], hits: list[Hit]) -> list[Hit]:
         """REQUEST events from must/should clauses under a reporting verb."""
         by_token = {h.token.i: h.trigger for h in hits}
         out = []
-        for tok in sent:
+        for i in modal_idx:
+            tok = doc[i].head
             governor = demand_clause(tok)
             if governor is None:
                 continue
@@ -253,6 +291,7 @@ class EventsStage:
         self,
         hit: Hit,
         sent: Span,
+        sent_text: str,
         sidx: int,
         doc_id: str,
         mentions: _MentionIndex,
@@ -266,7 +305,8 @@ class EventsStage:
             sources, targets = sources[:1], sources[1:]
         status: EventStatus = "occurred" if hit.clause is not None else _status(hit)
         event_type, mode, cameo = intent_coding(row.event_type, row.mode, status)
-        evidence = Evidence(doc_id, sidx, sent.start_char, sent.end_char, sent.text)
+        start, end = sent.start_char, sent.end_char
+        evidence = Evidence(doc_id, sidx, start, end, sent_text)
         date = EventDate(published or "", "day", None, "published")
         out: list[Event] = []
         source_options: list[ActorRef | None] = list(sources[:MAX_SOURCES]) or [None]
@@ -429,12 +469,30 @@ def _complement_targets(tok: Token, mentions: _MentionIndex) -> list[ActorRef]:
 # -- syntax helpers --------------------------------------------------------------------
 
 
-def _depth(tok: Token) -> int:
-    d = 0
-    while tok.head is not tok and d < 50:
-        tok = tok.head
-        d += 1
-    return d
+def _hashes(words: set[str] | frozenset[str]) -> frozenset[int]:
+    """spaCy string ids of ``words`` in lower, Title and UPPER case."""
+    forms = {f for w in words for f in (w, w[:1].upper() + w[1:], w.upper())}
+    return frozenset(int(hash_string(f)) for f in forms)
+
+
+def _depths(doc: Doc) -> list[int]:
+    """Depth of every token in its dependency tree (the root has depth 0)."""
+    n = len(doc)
+    if not n:
+        return []
+    heads = (doc.to_array(HEAD).astype(np.int64) + np.arange(n)).tolist()
+    depth = [-1] * n
+    for i in range(n):
+        path: list[int] = []
+        j = i
+        while depth[j] < 0 and heads[j] != j and len(path) < n:
+            path.append(j)
+            j = heads[j]
+        base = depth[j] if depth[j] >= 0 else 0
+        depth[j] = base
+        for k, node in enumerate(reversed(path), start=1):
+            depth[node] = base + k
+    return depth
 
 
 def _objects(verb: Token, include_passive: bool = False) -> list[Token]:

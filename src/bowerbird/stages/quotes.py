@@ -19,6 +19,7 @@ import hashlib
 import re
 from typing import ClassVar
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from bowerbird.lexicons import Lexicon
@@ -44,22 +45,30 @@ class QuotesStage:
         date = (article.document.published or "")[:10] or None
         mentions = _Mentions(article.mentions)
         quotes: list[Quote] = []
-        spans = self._direct_spans(doc.text)
+        text = article.document.text
+        spans = self._direct_spans(text)
         covered: list[tuple[int, int]] = []
         for group in spans:
-            q = self._direct(doc, group, doc_id, date, mentions)
+            q = self._direct(doc, text, group, doc_id, date, mentions)
             if q is not None:
                 quotes.append(q)
             covered.append((group[0][0] - 1, group[-1][1] + 1))
-        for sent in doc.sents:
-            for tok in sent:
-                if any(a <= tok.idx < b for a, b in covered):
-                    continue
-                q = self._indirect(doc, tok, doc_id, date, mentions)
-                if q is not None:
-                    quotes.append(q)
+        for i in self._cue_candidates(doc):
+            tok = doc[i]
+            if any(a <= tok.idx < b for a, b in covered):
+                continue
+            q = self._indirect(doc, tok, doc_id, date, mentions)
+            if q is not None:
+                quotes.append(q)
         quotes.sort(key=lambda q: q.start)
         return dataclasses.replace(article, quotes=tuple(quotes))
+
+    def _cue_candidates(self, doc: Doc) -> list[int]:
+        """Indices of tokens that may be reporting cues (read from arrays, not Tokens)."""
+        strings = doc.vocab.strings
+        wanted = {strings.add(w) for w in self.speech} | {strings.add("according")}
+        arr = doc.to_array([LEMMA, LOWER])
+        return [i for i in range(len(doc)) if arr[i, 0] in wanted or arr[i, 1] in wanted]
 
     # -- direct quotes ----------------------------------------------------------------
 
@@ -89,13 +98,14 @@ class QuotesStage:
     def _direct(
         self,
         doc: Doc,
+        full: str,
         group: list[tuple[int, int]],
         doc_id: str,
         date: str | None,
         mentions: _Mentions,
     ) -> Quote | None:
         start, end = group[0][0], group[-1][1]
-        text = " ".join(doc.text[a:b].strip() for a, b in group)
+        quoted = " ".join(full[a:b].strip() for a, b in group)
         cue = self._cue_near(doc, start, end)
         speaker_tok = _subject(cue) if cue is not None else None
         speaker = mentions.at(speaker_tok) if speaker_tok is not None else None
@@ -106,7 +116,7 @@ class QuotesStage:
         return Quote(
             quote_id=_qid(doc_id, start, end),
             doc_id=doc_id,
-            text=text,
+            text=quoted,
             direct=True,
             speaker=speaker,
             speaker_text=_np_text(speaker_tok),
@@ -260,10 +270,10 @@ def _pp_end(tok: Token) -> int:
 
 
 def _sentence_index(doc: Doc, token_i: int) -> int:
-    for n, s in enumerate(doc.sents):
-        if s.start <= token_i < s.end:
-            return n
-    return -1
+    if not len(doc):
+        return -1
+    target = doc[min(max(token_i, 0), len(doc) - 1)].sent.start
+    return sum(1 for s in doc.sents if s.start < target)
 
 
 def _qid(doc_id: str, start: int, end: int) -> str:

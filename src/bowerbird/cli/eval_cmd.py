@@ -30,5 +30,43 @@ def eval_(kind: str, gold_file: str, as_json: bool, limit: int | None, model: st
         click.echo(format_report(kind, result))
 
 
+@click.command("gate")
+@click.option(
+    "--floors",
+    default="quality/floors.json",
+    show_default=True,
+    metavar="FILE",
+    help="The floors file.",
+)
+@click.option(
+    "--gold",
+    "gold_dir",
+    default="../shared/gold",
+    show_default=True,
+    metavar="DIR",
+    help="Folder holding the gold files named in the floors file.",
+)
+@click.option("--raise", "raise_", is_flag=True, help="Raise floors to the measured values.")
+@click.option(
+    "--lower", is_flag=True, help="Also lower floors to the measured values (needs --note)."
+)
+@click.option("--note", default=None, help="Why a floor is lowered (kept in the floors file).")
+def gate(floors: str, gold_dir: str, raise_: bool, lower: bool, note: str | None) -> None:
+    """Run every evaluation in the floors file; exit 1 if any falls below its floor."""
+    from bowerbird.evaluation.gate import format_checks, run_gate, update_floors
+
+    for p in (floors, gold_dir):
+        if not Path(p).exists():
+            raise UsageError(f"not found: {p}", code=E_PATH_MISSING)
+    checks, _ = run_gate(Path(floors), Path(gold_dir))
+    click.echo(format_checks(checks))
+    if raise_ or lower:
+        for change in update_floors(Path(floors), checks, lower=lower, note=note):
+            click.echo(f"floor changed: {change}")
+    elif not all(c.ok for c in checks):
+        raise click.exceptions.Exit(1)
+
+
 def register(group: click.Group) -> None:
     group.add_command(eval_)
+    group.add_command(gate)

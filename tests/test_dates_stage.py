@@ -151,3 +151,12 @@ def test_pubdate_stage_keeps_existing_date() -> None:
     art = make_article(None, "Published 16 August 2021.", "2021-08-20")
     out = PubDateStage()(art, Settings(published="2021-09-01"))
     assert out is art
+
+
+def test_dates_ignore_implausible_dates_for_the_status(nlp: Any) -> None:
+    text = "Iran and Saudi Arabia will reopen embassies, seven years after they cut ties."
+    a = make_article(nlp, text, "2023-03-10")
+    ev = run(add_event(a, "reopen"))
+    event = ev.events[0]
+    # "seven years after" is anchored to another event, not a date seven years ahead
+    assert event.date.date <= "2026-03-10"

@@ -33,7 +33,8 @@ HEADERS = {
 
 SECTORS = {
     "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "IGO", "NGO",
-    "MED", "BUS", "CVL", "EDU", "REF", "SPY", "UAF", "REL", "HLH",
+    "MED", "BUS", "CVL", "EDU", "REF", "SPY", "UAF", "REL", "HLH", "PTY", "CRM",
+    "LAB", "PRM", "AGR", "ELI",
 }  # fmt: skip
 
 OFFICES = {
@@ -44,6 +45,7 @@ OFFICES = {
     "interior_minister",
     "un_ambassador",
     "army_chief",
+    "intelligence_chief",
     "secretary_general",
     "commission_president",
     "high_representative",

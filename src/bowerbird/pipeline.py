@@ -26,7 +26,7 @@ from bowerbird.stages.dates import DatesStage
 from bowerbird.stages.events import EventsStage
 from bowerbird.stages.ingest import Ingester, collect_files
 from bowerbird.stages.nlp import NlpStage, load_model
-from bowerbird.stages.places import PlacesStage
+from bowerbird.stages.places import Gazetteer, PlacesStage
 from bowerbird.stages.pubdate import PubDateStage
 from bowerbird.stages.quotes import QuotesStage
 
@@ -63,6 +63,7 @@ class Engine:
 def build_engine(settings: Settings, *, nlp: Any = None, lexicon: Lexicon | None = None) -> Engine:
     nlp = nlp if nlp is not None else load_model(settings.model)
     lexicon = lexicon if lexicon is not None else load_lexicon(settings.lexicons)
+    gazetteer = Gazetteer()
     engine = Engine(
         settings=settings,
         nlp=nlp,
@@ -70,10 +71,10 @@ def build_engine(settings: Settings, *, nlp: Any = None, lexicon: Lexicon | None
         before_nlp=[CleanStage(), PubDateStage()],
         nlp_stage=NlpStage(nlp),
         after_nlp=[
-            ActorsStage(lexicon, nlp),
+            ActorsStage(lexicon, nlp, gazetteer),
             EventsStage(lexicon),
             DatesStage(),
-            PlacesStage(),
+            PlacesStage(gazetteer),
             QuotesStage(lexicon),
         ],
     )

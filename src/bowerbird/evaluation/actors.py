@@ -18,7 +18,27 @@ from datetime import date
 from typing import Any
 
 from bowerbird.evaluation.runner import make_engine, read_jsonl
+from bowerbird.lexicons import Lexicon
+from bowerbird.records import Actor
 from bowerbird.stages.actors import ActorsStage
+
+
+def ngec_country(actor: Actor, lexicon: Lexicon) -> str | None:
+    """Our actor's country in NGEC's convention: IGOs get "UNO" (the UN and its bodies),
+    "EUR" (the EU and its institutions) or "IGO" (others) instead of no country."""
+    if actor.country or actor.kind != "igo":
+        return actor.country
+    seen: set[str] = set()
+    cur = actor.actor_id
+    while cur and cur not in seen:
+        seen.add(cur)
+        org = lexicon.orgs.get(cur)
+        cur = org.parent if org is not None and org.parent else ""
+    if "org:un" in seen:
+        return "UNO"
+    if "org:eu" in seen:
+        return "EUR"
+    return "IGO"
 
 
 def _day(value: Any) -> date | None:
@@ -50,14 +70,12 @@ def evaluate_actors(
         text = str(args[0])
         day = _day(args[2]) if method == "agent_to_code" and len(args) > 2 else None
         actor = stage.resolve_text(engine.nlp(text), day)
-        got_country = actor.country if actor else None
+        got_country = ngec_country(actor, engine.lexicon) if actor else None
         got_sector = actor.sector if actor else None
         want_country = expect.get("country", expect.get("cc"))
         if want_country is not None:
             country_n += 1
-            good = (got_country or "") == want_country or (
-                want_country == "UNO" and actor is not None and actor.actor_id.startswith("org:un")
-            )
+            good = (got_country or "") == want_country
             country_ok += good
             if not good:
                 errors.append(

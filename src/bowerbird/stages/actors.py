@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from bowerbird.lexicons import Lexicon, Person
 from bowerbird.records import Actor, Article, Mention
 from bowerbird.settings import Settings
+from bowerbird.stages.places import Gazetteer
 
 SECTOR_NAMES = {
     "GOV": "government",
@@ -153,6 +154,8 @@ class ActorResolver:
                 if v:
                     variants.add(v)
                     variants.add(v[0].upper() + v[1:])
+                    if len(v) >= 4 and kind in {"C", "M", "O", "P"}:
+                        variants.add(v.upper())  # datelines: "TEHRAN —"
         if not variants:
             return
         docs = [make(v) for v in sorted(variants)]
@@ -221,8 +224,9 @@ class ActorsStage:
     requires: ClassVar[frozenset[str]] = frozenset({"document", "nlp", "sentences"})
     provides: ClassVar[frozenset[str]] = frozenset({"mentions"})
 
-    def __init__(self, lexicon: Lexicon, nlp: Any) -> None:
+    def __init__(self, lexicon: Lexicon, nlp: Any, gazetteer: Gazetteer | None = None) -> None:
         self.lex = lexicon
+        self.gazetteer = gazetteer
         self.resolver = ActorResolver(lexicon, nlp)
         strings = nlp.vocab.strings
         self._pron_ids = frozenset(int(strings.add(w)) for w in PRONOUNS)
@@ -276,7 +280,36 @@ class ActorsStage:
             mentions.append(
                 Mention(doc_id, sidx, span.start_char, span.end_char, span.text, actor, rule)
             )
+            if actor.kind == "state" and rule in {"country-sector", "country-modifier"}:
+                mentions += self._coordinated_modifiers(tok, actor, unit_at, doc_id, sidx)
         return mentions
+
+    def _coordinated_modifiers(
+        self, head: Token, actor: Actor, unit_at: dict[int, Unit], doc_id: str, sidx: int
+    ) -> list[Mention]:
+        """ "Turkish and Greek officials": the second demonym gets an actor of its own,
+        with the same sector, as a mention on its own token."""
+        out = []
+        for mod in head.lefts:
+            if mod.dep_ not in {"amod", "compound"}:
+                continue
+            for conj in mod.conjuncts:
+                unit = unit_at.get(conj.i)
+                if unit is None or unit.kind not in {"C", "D"} or unit.key == actor.country:
+                    continue
+                other = self.state_actor(unit.key, actor.sector)
+                out.append(
+                    Mention(
+                        doc_id,
+                        sidx,
+                        conj.idx,
+                        conj.idx + len(conj.text),
+                        conj.text,
+                        other,
+                        "coordinated-modifier",
+                    )
+                )
+        return out
 
     def _candidate_heads(self, doc: Doc, unit_at: dict[int, Unit]) -> list[int]:
         """Token indices that may head an actor phrase, in document order.
@@ -299,7 +332,12 @@ class ActorsStage:
                 j = nxt
         desc, pron = self._descriptor_word_ids, self._pron_ids
         for i, (pos, iob, low) in enumerate(arr.tolist()):
-            if iob in ENTITY_IOB or low in desc or (pos == PRON_ID and low in pron):
+            if iob in ENTITY_IOB:  # an entity and the phrase it modifies ("Shanghai police")
+                out.add(i)
+                j = i + int(heads[i])
+                if 0 <= j < n:
+                    out.add(j)
+            elif low in desc or (pos == PRON_ID and low in pron):
                 out.add(i)
         return sorted(out)
 
@@ -307,6 +345,10 @@ class ActorsStage:
         self, doc: Doc, head: Token, unit_at: dict[int, Unit], state: _DocState
     ) -> tuple[Actor, Span, str] | None:
         span = _np_span(head)
+        head_unit = unit_at.get(head.i)
+        if head_unit is not None and (head_unit.start < span.start or head_unit.end > span.end):
+            # a lexicon name the parse splits ("People's Republic of China"): take it whole
+            span = doc[min(span.start, head_unit.start) : max(span.end, head_unit.end)]
         inner = _units_in(span, unit_at)
         lower = head.lower_
         if not inner:
@@ -324,6 +366,16 @@ class ActorsStage:
             desc = self._descriptor(span, state)
             if desc is not None:
                 return desc, span, "coref-descriptor"
+            sector = self.sector_of(head)
+            iso = None
+            if sector is not None:  # "Shanghai police", "security forces in Guinea"
+                iso = self.place_country(span) or self._located_country(head, unit_at)
+            if iso is not None and sector is not None:
+                return (
+                    self.state_actor(iso, "ELI" if _is_former(head) else sector),
+                    span,
+                    "place-sector",
+                )
             return None
         actor, rule = self._compose(doc, head, span, inner, state)
         if actor is None:
@@ -357,7 +409,7 @@ class ActorsStage:
         by_kind: dict[str, list[Unit]] = {}
         for u in inner:
             by_kind.setdefault(u.kind, []).append(u)
-        country = _country_of(by_kind, lex, span)
+        country = _country_of(by_kind, lex, span, head.i)
         if "P" in by_kind:
             person = lex.persons[by_kind["P"][-1].key]
             return self.person_actor(person, state.day), "lexicon-person"
@@ -373,6 +425,8 @@ class ActorsStage:
                     return self.person_actor(holder, state.day), "title-office"
             sector = "MIL" if office == "army_chief" else "GOV"
             named = self.lookup_person(name_tokens) if name_tokens else None
+            if named is not None and org is not None and named.country not in {None, org}:
+                named = None  # a namesake from another country
             if named is not None:
                 return self.person_actor(named, state.day), "title-lexicon-person"
             if name_tokens:
@@ -386,14 +440,19 @@ class ActorsStage:
         if "O" in by_kind:
             o = lex.orgs[by_kind["O"][-1].key]
             return Actor(o.actor_id, o.name, o.country, o.sector, _org_kind(o.kind)), "lexicon-org"
+        head_in_unit = any(u.start <= head.i < u.end for u in inner)
+        noun_sector = None if head_in_unit else self.sector_of(head)
+        if _is_former(head):
+            noun_sector = "ELI"
         if "M" in by_kind:
             m = by_kind["M"][-1]
+            if noun_sector is not None and noun_sector != "GOV":  # "Beijing police"
+                return self.state_actor(m.key, noun_sector), "metonym-sector"
             return self.state_actor(m.key, m.sector or "GOV"), "metonym"
         if country is not None:
-            sector_noun = lex.sectors.get(head.lemma_.lower()) or lex.sectors.get(head.lower_)
             head_is_country = any(u.start <= head.i < u.end for u in inner if u.kind in {"C", "D"})
-            if sector_noun is not None and not head_is_country:
-                return self.state_actor(country, sector_noun[0]), "country-sector"
+            if noun_sector is not None and not head_is_country:
+                return self.state_actor(country, noun_sector), "country-sector"
             if head_is_country:
                 unit = next(u for u in inner if u.start <= head.i < u.end)
                 if unit.kind == "D" and head.tag_ in {"NNS", "NNPS"}:
@@ -403,14 +462,59 @@ class ActorsStage:
                 return self.state_actor(country, None), "country-modifier"
         return None, ""
 
+    def sector_of(self, head: Token) -> str | None:
+        """The sector a head noun names: "central bank" (modifier + head), "army", or a
+        compound modifier ("police station", "army officers")."""
+        sectors = self.lex.sectors
+        mods = [c for c in head.lefts if c.dep_ in {"compound", "amod"}]
+        for m in reversed(mods):
+            hit = sectors.get(f"{m.lemma_.lower()} {head.lemma_.lower()}")
+            if hit is not None:
+                return hit[0]
+        hit = sectors.get(head.lemma_.lower()) or sectors.get(head.lower_)
+        if hit is not None:
+            return hit[0]
+        for m in reversed(mods):
+            if m.dep_ == "compound":
+                hit = sectors.get(m.lemma_.lower())
+                if hit is not None:
+                    return hit[0]
+        return None
+
+    def _located_country(self, head: Token, unit_at: dict[int, Unit]) -> str | None:
+        """The country in "<sector noun> in/from <country or capital>"."""
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "from"}:
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    unit = unit_at.get(pobj.i)
+                    if unit is not None and unit.kind in {"C", "M"}:
+                        return unit.key
+                    place = self.place_country(pobj.doc[pobj.left_edge.i : pobj.i + 1])
+                    if place is not None:
+                        return place
+        return None
+
+    def place_country(self, span: Span) -> str | None:
+        """The country of a city or US state named inside ``span`` (offline gazetteer)."""
+        if self.gazetteer is None:
+            return None
+        names = [ent.text for ent in span.ents if ent.label_ in {"GPE", "LOC"}]
+        for name in names:
+            place = self.gazetteer.lookup(name)
+            if place is not None and place.country:
+                return place.country
+        return None
+
     def lookup_person(self, tokens: list[Token]) -> Person | None:
         """A lexicon person by full name, or by a surname only one person has."""
         if not tokens:
             return None
         name = " ".join(t.text for t in tokens).lower()
-        pid = self.resolver.person_by_name.get(name) or self.resolver.unique_surname.get(
-            tokens[-1].lower_
-        )
+        pid = self.resolver.person_by_name.get(name)
+        if pid is None and len(tokens) == 1:  # a surname alone ("Putin"), never "X Rivera"
+            pid = self.resolver.unique_surname.get(tokens[0].lower_)
         return self.lex.persons.get(pid) if pid else None
 
     def person_actor(self, person: Person, day: date | None) -> Actor:
@@ -452,6 +556,15 @@ def _sentence_of_tokens(doc: Doc) -> Any:
     for n, sent in enumerate(doc.sents):
         out[sent.start : sent.end] = n
     return out
+
+
+FORMER = frozenset(
+    {"former", "ex", "retired", "erstwhile", "onetime", "one-time", "ousted", "exiled"}
+)
+
+
+def _is_former(head: Token) -> bool:
+    return any(c.lower_ in FORMER for c in head.lefts if c.dep_ in {"amod", "compound", "advmod"})
 
 
 def _parse_day(value: str | None) -> date | None:
@@ -505,10 +618,14 @@ def _units_in(span: Span, unit_at: dict[int, Unit]) -> list[Unit]:
     return seen
 
 
-def _country_of(by_kind: dict[str, list[Unit]], lex: Lexicon, span: Span) -> str | None:
-    for kind in ("C", "D", "M"):
-        if kind in by_kind:
-            return by_kind[kind][0].key
+def _country_of(
+    by_kind: dict[str, list[Unit]], lex: Lexicon, span: Span, head_i: int = 10**9
+) -> str | None:
+    """The phrase's country: a modifier before the head ("Turkish ... sides of Cyprus")
+    wins over one after it; names before demonyms before metonyms."""
+    places = [u for k in ("C", "D", "M") for u in by_kind.get(k, [])]
+    if places:
+        return min(places, key=lambda u: (u.start > head_i, "CDM".index(u.kind))).key
     if "O" in by_kind:
         o = lex.orgs.get(by_kind["O"][0].key)
         if o is not None and o.country and o.kind == "other":
@@ -560,9 +677,9 @@ def _resolve_text_impl(stage: ActorsStage, doc: Doc, day: date | None) -> Actor 
             best = max(resolved, key=lambda m: m.end - m.start)
     if best is not None and best.actor is not None:
         return best.actor
-    sector = stage.lex.sectors.get(root.lemma_.lower()) or stage.lex.sectors.get(root.lower_)
+    sector = stage.sector_of(root)
+    if _is_former(root):
+        sector = "ELI"
     if sector is not None:
-        return Actor(
-            f"sector:{sector[0]}", SECTOR_NAMES.get(sector[0], sector[0]), None, sector[0], "other"
-        )
+        return Actor(f"sector:{sector}", SECTOR_NAMES.get(sector, sector), None, sector, "other")
     return None

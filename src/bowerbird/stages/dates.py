@@ -186,7 +186,7 @@ class DatesStage:
                         text, ref, future_hint=lambda _o: True, precomputed=cands
                     )
                 use = forward
-            t = self._find(doc, starts, event, sentences, by_index, use)
+            t = self._find(doc, starts, event, sentences, by_index, _plausible(use, event, ref))
             date = (
                 _event_date(t)
                 if t is not None
@@ -218,3 +218,24 @@ class DatesStage:
             date = EventDate(earliest[:4] + "-01-01", "year", None, "inferred")
             return dataclasses.replace(event, date=date)
         return event
+
+
+#: A planned event is not dated further ahead than this from the publication day.
+MAX_PLANNED_AHEAD = dt.timedelta(days=3 * 366)
+
+
+def _plausible(timexes: list[Timex], event: Event, ref: dt.date) -> list[Timex]:
+    """Drop dates an event cannot have: an event reported as past (occurred, negated)
+    does not happen after the publication day (beyond its own month or year), and a
+    planned one not years ahead ("seven years after they cut ties" is not a date)."""
+    out = []
+    for t in timexes:
+        if t.date is None:
+            out.append(t)
+            continue
+        first = dt.date.fromisoformat(t.date)
+        if first - ref > MAX_PLANNED_AHEAD:
+            continue
+        if first <= ref or event.status == "planned" or t.future:
+            out.append(t)
+    return out

@@ -77,16 +77,26 @@ def intent_coding(
     return event_type, mode, None
 
 
-def demand_clause(tok: Token) -> Token | None:
-    """If ``tok`` heads a must/should clause under another verb, that governing verb."""
-    if tok.dep_ not in {"ccomp", "conj"} or tok.pos_ not in {"VERB", "AUX"}:
+def demand_clause(tok: Token, reporting: frozenset[str] | set[str]) -> Token | None:
+    """If ``tok`` heads a must/should clause under a reporting verb ("said", "declared",
+    "reiterated", "insisted" ...) or a demand noun ("a reminder that"), that governor."""
+    if tok.dep_ not in {"ccomp", "conj", "acl"} or tok.pos_ not in {"VERB", "AUX"}:
         return None
     if not any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in tok.children):
         return None
     head = tok.head
     if tok.dep_ == "conj":
-        return demand_clause(head)
-    return head if head.pos_ in {"VERB", "NOUN"} else None
+        return demand_clause(head, reporting)
+    lemma = head.lemma_.lower()
+    if head.pos_ in {"VERB", "AUX"} and (lemma in reporting or lemma in DEMAND_VERBS):
+        return head
+    if head.pos_ == "NOUN" and lemma in DEMAND_NOUNS:
+        return head
+    return None
+
+
+DEMAND_VERBS = frozenset({"declare", "reiterate", "insist", "stress", "warn", "tell", "write"})
+DEMAND_NOUNS = frozenset({"reminder", "demand", "warning", "message", "statement", "call"})
 
 
 def demand_trigger(clause_row: Trigger | None) -> Trigger:

@@ -136,6 +136,17 @@ QUANTITY_NOUNS = frozenset(
         "round",
     }
 )
+JOINT_EXERCISE = Trigger(
+    lemma="exercise",
+    pos="NOUN",
+    particle="",
+    event_type="COOPERATE",
+    mode=None,
+    context=("military",),
+    cameo="062",
+    target_preps=(),
+    objects=frozenset(),
+)
 CLAUSE_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 
 
@@ -164,6 +175,7 @@ class EventsStage:
         self._verb_ids = _hashes(verbs)
         self._noun_ids = _hashes(nouns)
         self._modal_ids = _hashes(DEMAND_MODALS)
+        self.reporting = {lemma for lemma, kind in lexicon.speech.items() if kind != "promise"}
 
     def __call__(self, article: Article, settings: Settings) -> Article:
         doc: Doc = article.nlp
@@ -245,7 +257,7 @@ class EventsStage:
         out = []
         for i in modal_idx:
             tok = doc[i].head
-            governor = demand_clause(tok)
+            governor = demand_clause(tok, self.reporting)
             if governor is None:
                 continue
             row = demand_trigger(by_token.get(tok.i))
@@ -301,6 +313,8 @@ class EventsStage:
         sources, targets = self._arguments(hit, mentions)
         if not sources and not targets:
             return []
+        if row.event_type == "MOBILIZE" and len(sources) > 1:
+            row = JOINT_EXERCISE  # joint manoeuvres are cooperation (PLOVER 3.14.1)
         if not targets and len(sources) > 1 and row.event_type in plover.SYMMETRIC:
             sources, targets = sources[:1], sources[1:]
         status: EventStatus = "occurred" if hit.clause is not None else _status(hit)
@@ -634,6 +648,9 @@ class _MentionIndex:
                                 out += [r for r in (self._ref(x) for x in [p, *p.conjuncts]) if r]
             elif ref is not None:
                 out.append(ref)
+                for mod in t.lefts:  # "Turkish and Greek sides": each demonym's actor
+                    if mod.dep_ in {"amod", "compound"}:
+                        out += [r for r in (self._ref(c) for c in mod.conjuncts) if r]
         return out
 
     def _ref(self, tok: Token) -> ActorRef | None:

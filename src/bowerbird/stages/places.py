@@ -58,6 +58,8 @@ class Gazetteer:
             self.places[c["name"].lower()] = Place(
                 c["name"], c["iso3"], None, None, int(c["population"])
             )
+        for st in gc.get_us_states().values():
+            self.places.setdefault(st["name"].lower(), Place(st["name"], "USA", None, None, 0))
 
     def lookup(self, name: str) -> Place | None:
         key = name.lower().removeprefix("the ").strip()

@@ -137,3 +137,28 @@ def test_events_rule_table_for_intentions() -> None:
     assert intent_coding("ASSAULT", None, "planned") == ("THREATEN", "violence", "13")
     assert intent_coding("ASSAULT", None, "occurred") == ("ASSAULT", None, None)
     assert intent_coding("ACCUSE", "allege", "planned") == ("ACCUSE", "allege", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Russia strengthened its forces near the border with Ukraine.", "MOBILIZE"),
+        ("Turkish troops recaptured the town from the Kurdish militia.", "ASSAULT"),
+        ("Egypt ended its mediation with the Palestinian factions.", "SANCTION"),
+        ("The Iranian government received a mission of observers from the IAEA.", "RETREAT"),
+        ("Pakistan cancelled the curfew in Islamabad.", "CONCEDE"),
+        ("India and Japan failed to reach an agreement on trade.", "REJECT"),
+        ("Syria said it will not accept more refugees from Iraq.", "REJECT"),
+        ("French and Egyptian warships launched joint exercises.", "COOPERATE"),
+        ("Iran said on Friday that Britain must release the tanker.", "REQUEST"),
+    ],
+)
+def test_events_general_coding_rules(analyse: Any, text: str, event_type: str) -> None:
+    evs = _events(analyse, text)
+    assert evs, text
+    assert evs[0].event_type == event_type, [(e.event_type, e.trigger) for e in evs]
+
+
+def test_events_content_of_a_demand_is_not_an_event(analyse: Any) -> None:
+    evs = _events(analyse, "Nigerian elders demanded that the government arrest the governor.")
+    assert [e.event_type for e in evs] == ["REQUEST"]

@@ -484,7 +484,7 @@ class ActorsStage:
     def _located_country(self, head: Token, unit_at: dict[int, Unit]) -> str | None:
         """The country in "<sector noun> in/from <country or capital>"."""
         for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in {"in", "from"}:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "throughout", "across"}:
                 for pobj in prep.children:
                     if pobj.dep_ != "pobj":
                         continue

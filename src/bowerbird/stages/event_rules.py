@@ -95,7 +95,9 @@ def demand_clause(tok: Token, reporting: frozenset[str] | set[str]) -> Token | N
     return None
 
 
-DEMAND_VERBS = frozenset({"declare", "reiterate", "insist", "stress", "warn", "tell", "write"})
+DEMAND_VERBS = frozenset(
+    {"declare", "reiterate", "insist", "stress", "warn", "tell", "write", "issue"}
+)
 DEMAND_NOUNS = frozenset({"reminder", "demand", "warning", "message", "statement", "call"})
 
 

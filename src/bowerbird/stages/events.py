@@ -49,6 +49,11 @@ from bowerbird.stages.event_rules import (
 LIGHT_VERBS = frozenset(
     {
         "hold",
+        "continue",
+        "intensify",
+        "escalate",
+        "stop",
+        "approve",
         "have",
         "conduct",
         "launch",
@@ -117,6 +122,9 @@ NOUN_POS = frozenset({int(NOUN), int(PROPN)})
 QUANTITY_NOUNS = frozenset(
     {
         "ton",
+        "part",
+        "portion",
+        "share",
         "tonne",
         "million",
         "billion",
@@ -147,6 +155,17 @@ JOINT_EXERCISE = Trigger(
     target_preps=(),
     objects=frozenset(),
 )
+CONTENT_GOVERNORS = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
+REFUSED_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+_REFUSAL_MODE = {
+    "CONSULT": "meet",
+    "AGREE": "meet",
+    "AID": "assist",
+    "COOPERATE": "assist",
+    "SUPPORT": "assist",
+    "RETREAT": "yield",
+    "CONCEDE": "yield",
+}
 CLAUSE_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 
 
@@ -195,9 +214,14 @@ class EventsStage:
             hits += self.find_demands(doc, [i for i in modal_idx if lo <= i < hi], hits)
             hits.sort(key=lambda h: (depth[(h.verb or h.token).i], h.token.i))
             trigger_tokens = {h.token.i for h in hits}
+            content_heads = {
+                (h.verb or h.token).i for h in hits if h.trigger.event_type in CONTENT_GOVERNORS
+            }
             demand_spans = [(h.token.left_edge.i, h.token.right_edge.i) for h in hits if h.clause]
             for hit in hits:
                 if _governed_by_trigger(hit.token, trigger_tokens):
+                    continue
+                if _in_content_clause(hit, content_heads):
                     continue
                 if hit.clause is None and any(a <= hit.token.i <= b for a, b in demand_spans):
                     continue
@@ -269,7 +293,10 @@ class EventsStage:
         if not rows:
             return None
         particles = {c.lower_ for c in tok.children if c.dep_ in {"prt", "prep", "advmod"}}
-        objs = {o.lemma_.lower() for o in _objects(tok, include_passive=True)}
+        objs = set()
+        for o in _objects(tok, include_passive=True):
+            objs.add(o.lemma_.lower())  # "suspended a military aid program": program, aid
+            objs.update(c.lemma_.lower() for c in o.children if c.dep_ in {"compound", "amod"})
         for row in rows:
             if row.objects and not (row.objects & objs):
                 continue
@@ -319,6 +346,13 @@ class EventsStage:
             sources, targets = sources[:1], sources[1:]
         status: EventStatus = "occurred" if hit.clause is not None else _status(hit)
         event_type, mode, cameo = intent_coding(row.event_type, row.mode, status)
+        if _is_refusal(hit, row, status):  # "failed to reach agreement", "will not accept"
+            event_type, mode, cameo, status = (
+                "REJECT",
+                _REFUSAL_MODE[row.event_type],
+                "12",
+                "occurred",
+            )
         start, end = sent.start_char, sent.end_char
         evidence = Evidence(doc_id, sidx, start, end, sent_text)
         date = EventDate(published or "", "day", None, "published")
@@ -561,6 +595,27 @@ def _reporting_subject(verb: Token) -> Token | None:
         else:
             break
     return None
+
+
+def _is_refusal(hit: Hit, row: Trigger, status: str) -> bool:
+    """A cooperative act someone failed, declined or refused to do, or says they will not
+    do, is a rejection (PLOVER REJECT); a past one that just did not happen stays negated."""
+    if row.event_type not in REFUSED_TYPES:
+        return False
+    v = hit.verb or hit.token
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in NEG_GOVERNORS:
+        return True
+    if status != "negated":
+        return False
+    auxes = {c.lower_ for c in v.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(auxes & (FUTURE_AUX | {"would", "can", "ca"}))
+
+
+def _in_content_clause(hit: Hit, heads: set[int]) -> bool:
+    """The content of a demand, threat, refusal or promise ("demanded that control be
+    taken away", "threatened that it would attack") is not an event of its own."""
+    v = hit.verb or hit.token
+    return v.dep_ == "ccomp" and v.head.i in heads
 
 
 def _governed_by_trigger(tok: Token, triggers: set[int]) -> bool:

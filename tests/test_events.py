@@ -162,3 +162,35 @@ def test_events_general_coding_rules(analyse: Any, text: str, event_type: str) -
 def test_events_content_of_a_demand_is_not_an_event(analyse: Any) -> None:
     evs = _events(analyse, "Nigerian elders demanded that the government arrest the governor.")
     assert [e.event_type for e in evs] == ["REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Germany gave 350 million euros to Ethiopia for development.", "DEU", "ETH"),
+        ("The United States has provided $1.2 billion to Egypt this year.", "USA", "EGY"),
+        ("China donated vaccines to Pakistan.", "CHN", "PAK"),
+    ],
+)
+def test_events_material_aid_with_money_or_supplies(
+    analyse: Any, text: str, source: str, target: str
+) -> None:
+    evs = [e for e in _events(analyse, text) if e.event_type == "AID"]
+    assert evs, text
+    assert _dyad(evs[0]) == (source, [target])
+
+
+def test_events_pronoun_it_refers_to_the_last_state_subject(analyse: Any) -> None:
+    art = analyse(
+        "Pakistan closed the border crossing. It later accused India of shelling villages."
+    )
+    accuse = [e for e in art.events if e.event_type == "ACCUSE"]
+    assert accuse and _dyad(accuse[0]) == ("PAK", ["IND"])
+
+
+def test_events_noun_event_takes_the_clause_subject(analyse: Any) -> None:
+    evs = _events(analyse, "In a phone call with Wang Yi, Antony Blinken discussed Afghanistan.")
+    consult = [e for e in evs if e.event_type == "CONSULT" and e.targets]
+    assert consult and consult[0].source.actor.actor_id == "person:antony-blinken"
+    assert [t.actor.actor_id for t in consult[0].targets] == ["person:wang-yi"]
+    assert all(t.actor.country != "AFG" for e in evs for t in e.targets)  # a topic

@@ -77,7 +77,9 @@ NP_LEFT_DEPS = {
 }
 PRON_ID = int(PRON)
 ENTITY_IOB = frozenset({1, 3})  # ENT_IOB: 1 inside, 3 beginning
-PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+#: Pronouns for states and organisations: the last one that was a clause's subject.
+AGENT_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
 
 
 def slug(name: str) -> str:
@@ -217,6 +219,7 @@ class _DocState:
     persons: list[tuple[int, Actor]] = dataclasses.field(default_factory=list)
     orgs: list[tuple[int, Actor]] = dataclasses.field(default_factory=list)
     by_surname: dict[str, Actor] = dataclasses.field(default_factory=dict)
+    agents: list[tuple[int, Actor]] = dataclasses.field(default_factory=list)
 
 
 class ActorsStage:
@@ -229,7 +232,7 @@ class ActorsStage:
         self.gazetteer = gazetteer
         self.resolver = ActorResolver(lexicon, nlp)
         strings = nlp.vocab.strings
-        self._pron_ids = frozenset(int(strings.add(w)) for w in PRONOUNS)
+        self._pron_ids = frozenset(int(strings.add(w)) for w in (*PRONOUNS, *AGENT_PRONOUNS))
         words = {d.split()[-1] for d in self.resolver.descriptors if d}
         self._descriptor_word_ids = frozenset(int(strings.add(w)) for w in words)
 
@@ -355,6 +358,9 @@ class ActorsStage:
             if lower in PRONOUNS and head.pos_ == "PRON":
                 actor = _last_person(state, PRONOUNS[lower], self.lex)
                 return (actor, doc[head.i : head.i + 1], "coref-pronoun") if actor else None
+            if lower in AGENT_PRONOUNS and head.pos_ == "PRON":
+                agent = _last_agent(state, head.i, plural=lower != "it" and lower != "its")
+                return (agent, doc[head.i : head.i + 1], "coref-pronoun") if agent else None
             if head.pos_ == "PROPN" and head.ent_type_ in {"PERSON", "", "ORG", "GPE", "NORP"}:
                 actor = state.by_surname.get(head.text)
                 if actor is not None:
@@ -389,6 +395,8 @@ class ActorsStage:
                     state.by_surname[part] = actor
         elif actor.kind in {"igo", "group", "other"}:
             state.orgs.append((head.i, actor))
+        if actor.kind != "person" and head.dep_ in {"nsubj", "nsubjpass"}:
+            state.agents.append((head.i, actor))
         return actor, span, rule
 
     def _descriptor(self, span: Span, state: _DocState) -> Actor | None:
@@ -648,6 +656,21 @@ def _pick_office(candidates: list[tuple[str, str | None]], org: str | None) -> s
         if country is None and generic is None:
             generic = office
     return generic
+
+
+#: How far back (in tokens) "it"/"they" may look for the state or organisation it means.
+AGENT_WINDOW = 60
+
+
+def _last_agent(state: _DocState, at: int, *, plural: bool) -> Actor | None:
+    """The last state or organisation that was a subject shortly before token ``at``."""
+    for i, actor in reversed(state.agents):
+        if at - i > AGENT_WINDOW:
+            return None
+        if plural and actor.kind == "state" and actor.sector is None:
+            continue  # "they" is rarely a country named as such
+        return actor
+    return None
 
 
 def _last_person(state: _DocState, gender: str, lex: Lexicon) -> Actor | None:

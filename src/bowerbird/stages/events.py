@@ -155,6 +155,9 @@ JOINT_EXERCISE = Trigger(
     target_preps=(),
     objects=frozenset(),
 )
+#: Verbs whose direct object is the topic, not the counterpart ("discussed Afghanistan").
+TOPIC_VERBS = frozenset({"discuss", "debate", "address", "raise", "review", "consider"})
+CURRENCY_SYMBOLS = frozenset({"$", "€", "£", "¥", "US$"})
 CONTENT_GOVERNORS = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
 REFUSED_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
 _REFUSAL_MODE = {
@@ -296,7 +299,12 @@ class EventsStage:
         objs = set()
         for o in _objects(tok, include_passive=True):
             objs.add(o.lemma_.lower())  # "suspended a military aid program": program, aid
+            if o.text in CURRENCY_SYMBOLS:  # "gave $2 million to ..."
+                objs.add("dollar")
             objs.update(c.lemma_.lower() for c in o.children if c.dep_ in {"compound", "amod"})
+        for prep in tok.children:  # "provide Afghanistan with emergency aid"
+            if prep.dep_ == "prep" and prep.lower_ == "with":
+                objs.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
         for row in rows:
             if row.objects and not (row.objects & objs):
                 continue
@@ -425,12 +433,14 @@ class EventsStage:
                     if speaker is not None:
                         found = mentions.actors_of(speaker)
                 sources += found
-            if verb is tok:
+            if verb is tok and verb.lemma_.lower() not in TOPIC_VERBS:
                 for obj in _objects(verb):
                     targets += mentions.actors_of(obj)
                 for child in verb.children:
-                    if child.dep_ == "dative":
-                        targets += mentions.actors_of(child)
+                    if child.dep_ == "dative":  # "told Xi", or "gave ... to Ethiopia"
+                        nodes = [p for p in child.children if p.dep_ == "pobj"] or [child]
+                        for node in nodes:
+                            targets += mentions.actors_of(node)
                 if not targets and row.event_type in CLAUSE_TARGET_TYPES:
                     for child in verb.children:  # "demanded that the government end curbs"
                         if child.dep_ == "ccomp":
@@ -459,9 +469,19 @@ class EventsStage:
                 for child in tok.lefts:
                     if child.dep_ in {"compound", "amod", "nmod"}:
                         sources += mentions.actors_of(child)
+            if not sources and verb is None:
+                # "In a phone call with Wang, Blinken urged ...": the clause's subject
+                governor = _governing_verb(tok)
+                if governor is not None:
+                    subj, _, agent = _subject(governor)
+                    if agent or subj:
+                        sources += mentions.actors_of(agent or subj)  # type: ignore[arg-type]
         preps = row.target_preps or ("with", "on", "against", "to")
         holders = [tok] + ([verb] if verb is not None and verb is not tok else [])
         holders += [o for o in _objects(tok) if o.pos_ == "NOUN"]  # "imposed sanctions on X"
+        for prep in (verb or tok).children:  # "in a phone call with Wang, Blinken discussed"
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "during", "at"}:
+                holders += [p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
         if not targets:
             for prep in preps:
                 for holder in holders:
@@ -611,6 +631,19 @@ def _is_refusal(hit: Hit, row: Trigger, status: str) -> bool:
     return bool(auxes & (FUTURE_AUX | {"would", "can", "ca"}))
 
 
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb whose prepositional phrase holds ``noun`` ("in talks with X, Y said")."""
+    t = noun
+    for _ in range(3):
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in {"VERB", "AUX"}:
+            return t.head.head
+        if t.dep_ in {"pobj", "prep"}:
+            t = t.head
+            continue
+        return None
+    return None
+
+
 def _in_content_clause(hit: Hit, heads: set[int]) -> bool:
     """The content of a demand, threat, refusal or promise ("demanded that control be
     taken away", "threatened that it would attack") is not an event of its own."""
@@ -695,6 +728,10 @@ class _MentionIndex:
         out: list[ActorRef] = []
         for t in [tok, *tok.conjuncts]:
             ref = self._ref(t)
+            if ref is None and t.pos_ == "NOUN":  # "its fighters", "Beijing's envoy"
+                for c in t.lefts:
+                    if c.dep_ == "poss":
+                        ref = self._ref(c)
             if ref is None and (descend or t.pos_ in {"NOUN", "PRON"}):
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ in {"from", "of"}:

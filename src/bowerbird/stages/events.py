@@ -479,9 +479,9 @@ class EventsStage:
         preps = row.target_preps or ("with", "on", "against", "to")
         holders = [tok] + ([verb] if verb is not None and verb is not tok else [])
         holders += [o for o in _objects(tok) if o.pos_ == "NOUN"]  # "imposed sanctions on X"
-        for prep in (verb or tok).children:  # "in a phone call with Wang, Blinken discussed"
-            if prep.dep_ == "prep" and prep.lower_ in {"in", "during", "at"}:
-                holders += [p for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+        for pp in (verb or tok).children:  # "in a phone call with Wang, Blinken discussed"
+            if pp.dep_ == "prep" and pp.lower_ in {"in", "during", "at"}:
+                holders += [p for p in pp.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
         if not targets:
             for prep in preps:
                 for holder in holders:

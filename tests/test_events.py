@@ -194,3 +194,18 @@ def test_events_noun_event_takes_the_clause_subject(analyse: Any) -> None:
     assert consult and consult[0].source.actor.actor_id == "person:antony-blinken"
     assert [t.actor.actor_id for t in consult[0].targets] == ["person:wang-yi"]
     assert all(t.actor.country != "AFG" for e in evs for t in e.targets)  # a topic
+
+
+def test_events_material_act_without_recipient_targets_its_place(analyse: Any) -> None:
+    (e,) = [
+        x
+        for x in _events(analyse, "Serbia lifted the night curfew in Podgorica on Sunday.")
+        if x.event_type == "CONCEDE"
+    ]
+    assert e.location is not None and e.location.country == "MNE"
+    assert _dyad(e) == ("SRB", ["MNE"])
+
+
+def test_events_own_forces_are_not_the_target(analyse: Any) -> None:
+    (e,) = _events(analyse, "Syria said it would withdraw its troops from Lebanon.")
+    assert _dyad(e) == ("SYR", ["LBN"])

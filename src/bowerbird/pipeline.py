@@ -74,7 +74,7 @@ def build_engine(settings: Settings, *, nlp: Any = None, lexicon: Lexicon | None
             ActorsStage(lexicon, nlp, gazetteer),
             EventsStage(lexicon),
             DatesStage(),
-            PlacesStage(gazetteer),
+            PlacesStage(gazetteer, lexicon.sectors),
             QuotesStage(lexicon),
         ],
     )

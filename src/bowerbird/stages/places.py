@@ -32,7 +32,7 @@ PLACE_TARGETED = frozenset(
     }
 )
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "into"})
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP"})  # the small model tags some towns NORP
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +88,11 @@ class PlacesStage:
     requires: ClassVar[frozenset[str]] = frozenset({"nlp", "events"})
     provides: ClassVar[frozenset[str]] = frozenset({"events"})
 
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer | None = None, sectors: dict[str, tuple[str, str]] | None = None
+    ) -> None:
         self.gazetteer = gazetteer or Gazetteer()
+        self.sectors = sectors or {}
 
     def __call__(self, article: Article, settings: Settings) -> Article:
         if not article.events:
@@ -117,8 +120,42 @@ class PlacesStage:
                     targets = (
                         ActorRef(actor, _entity_text(tok), tok.idx, tok.idx + len(tok.text)),
                     )
-                return dataclasses.replace(event, location=loc, targets=targets)
+                source = event.source
+                if source is None and place.country:
+                    source = self._local_source(trigger, place.country)
+                elif source is not None and _stateless(source.actor) and place.country:
+                    # a person we know only by name and title, acting in their country
+                    actor = dataclasses.replace(source.actor, country=place.country)
+                    source = dataclasses.replace(source, actor=actor)
+                return dataclasses.replace(event, location=loc, targets=targets, source=source)
         return event
+
+    def _local_source(self, trigger: Token, iso: str) -> ActorRef | None:
+        """An unnamed perpetrator acting in a country ("a roadside bombing near Samarra",
+        "Judge X opened investigations in Santiago") is coded as a domestic actor of that
+        country, with the sector its noun names when it names one (CAMEO convention)."""
+        verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "agent"}), None)
+        if subj is not None and subj.dep_ == "agent":
+            subj = next((p for p in subj.children if p.dep_ == "pobj"), None)
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        hit = self.sectors.get(subj.lemma_.lower())
+        sector = hit[0] if hit is not None else None
+        name = self.gazetteer.country_name(iso)
+        if sector is None:
+            actor = Actor(iso, name, iso, None, "state")
+        else:
+            actor = Actor(f"{iso}-{sector}", f"{name} ({sector})", iso, sector, "state")
+        left = subj.left_edge
+        text = subj.doc[left.i : subj.i + 1]
+        return ActorRef(actor, text.text, text.start_char, text.end_char)
+
+
+def _stateless(actor: Actor) -> bool:
+    return actor.country is None and (
+        actor.kind == "person" or actor.actor_id.startswith("sector:")
+    )
 
 
 def _clause_root(tok: Token) -> Token:
@@ -135,6 +172,9 @@ def _locative_objects(root: Token) -> list[Token]:
             for p in tok.children:
                 if p.dep_ == "pobj":
                     out.extend(x for x in [p, *p.conjuncts] if x.ent_type_ in PLACE_ENTS)
+                    for of in p.children:  # "near the town of Samarra"
+                        if of.dep_ == "prep" and of.lower_ == "of":
+                            out.extend(x for x in of.children if x.ent_type_ in PLACE_ENTS)
     return out
 
 

@@ -85,3 +85,31 @@ def test_actors_mentions_carry_offsets_into_clean_text(analyse: Any) -> None:
     for m in art.mentions:
         assert text[m.start : m.end] == m.text
         assert art.sentences[m.sentence_index].start <= m.start
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("Shanghai police", "CHN", "COP"),
+        ("the Kenyan opposition leader", "KEN", "OPP"),
+        ("Muslim leaders in France", "FRA", "REL"),
+        ("a former White House official", "USA", "ELI"),
+        ("the Egyptian state news agency", "EGY", "GOV"),
+        ("security forces in Guinea", "GIN", "COP"),
+        ("Senior Hungarian officials", "HUN", "GOV"),
+        ("TEHRAN", "IRN", "GOV"),
+    ],
+)
+def test_actors_sector_and_country_rules(engine: Any, text: str, country: str, sector: str) -> None:
+    actor = _resolve(engine, text)
+    assert actor is not None, text
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_actors_surname_alone_needs_a_unique_lexicon_person(engine: Any) -> None:
+    from bowerbird.stages.actors import ActorsStage
+
+    stage = next(s for s in engine.after_nlp if isinstance(s, ActorsStage))
+    doc = engine.nlp("Alejandro Rivera opened an investigation.")
+    persons = [t for t in doc if t.ent_type_ == "PERSON"]
+    assert stage.lookup_person(persons) is None  # a full name that is not in the lexicon

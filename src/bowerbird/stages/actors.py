@@ -475,19 +475,23 @@ class ActorsStage:
         compound modifier ("police station", "army officers")."""
         sectors = self.lex.sectors
         mods = [c for c in head.lefts if c.dep_ in {"compound", "amod"}]
+        state_owned = any(m.lower_ in STATE_MODIFIERS for m in mods)
         for m in reversed(mods):
             hit = sectors.get(f"{m.lemma_.lower()} {head.lemma_.lower()}")
             if hit is not None:
-                return hit[0]
-        hit = sectors.get(head.lemma_.lower()) or sectors.get(head.lower_)
-        if hit is not None:
-            return hit[0]
-        for m in reversed(mods):
-            if m.dep_ == "compound":
-                hit = sectors.get(m.lemma_.lower())
+                return "GOV" if state_owned and hit[0] in {"MED", "BUS"} else hit[0]
+        head_hit = sectors.get(head.lemma_.lower()) or sectors.get(head.lower_)
+        if head_hit is not None and head_hit[0] in {"MED", "BUS"} and state_owned:
+            return "GOV"  # "state news agency", "state-owned company"
+        generic = head.lemma_.lower() in GENERIC_PERSON_HEADS
+        if head_hit is not None and not generic:
+            return head_hit[0]
+        for m in reversed(mods):  # "opposition leader", "Muslim leaders", "army officers"
+            if generic or m.dep_ == "compound":
+                hit = sectors.get(m.lemma_.lower()) or sectors.get(m.lower_)
                 if hit is not None:
                     return hit[0]
-        return None
+        return head_hit[0] if head_hit is not None else None
 
     def _located_country(self, head: Token, unit_at: dict[int, Unit]) -> str | None:
         """The country in "<sector noun> in/from <country or capital>"."""
@@ -566,6 +570,28 @@ def _sentence_of_tokens(doc: Doc) -> Any:
     return out
 
 
+#: Person nouns whose sector comes from their modifier ("opposition leader", "rebel
+#: commander", "community leader"); alone they name an official (GOV).
+GENERIC_PERSON_HEADS = frozenset(
+    {
+        "leader",
+        "official",
+        "member",
+        "representative",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "figure",
+        "chief",
+        "head",
+        "commander",
+        "officer",
+        "elder",
+    }
+)
+STATE_MODIFIERS = frozenset(
+    {"state", "state-run", "state-owned", "official", "government", "government-run", "public"}
+)
 FORMER = frozenset(
     {"former", "ex", "retired", "erstwhile", "onetime", "one-time", "ousted", "exiled"}
 )

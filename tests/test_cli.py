@@ -77,6 +77,9 @@ def test_cli_ingest_then_query_in_every_format(tmp_path: Path) -> None:
     assert out.stat().st_size > 0
     r = _run("rejections", "--db", db, "--format", "jsonl")
     assert json.loads(r.stdout.splitlines()[0])["code"] == "empty"
+    r = _run("docs", "--db", db, "--doc", "a.txt", "--audit", "--format", "jsonl")
+    audit = json.loads(r.stdout)
+    assert audit["doc_id"] == "a.txt" and isinstance(audit["dropped"], list)
     for cmd in ("actors", "docs", "quotes"):
         r = _run(cmd, "--db", db)
         assert r.returncode == 0, (cmd, r.stderr)

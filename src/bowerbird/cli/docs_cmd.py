@@ -1,11 +1,17 @@
-"""``bowerbird docs``: the stored documents."""
+"""``bowerbird docs``: the stored documents, and one document's cleaning audit."""
 
 from __future__ import annotations
 
+import json
+
 import click
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
 
 from bowerbird import query
 from bowerbird.cli.common import db_option, open_read, output_options, parse_date_opt
+from bowerbird.errors import E_BAD_OPTION, UsageError
 from bowerbird.export import write_rows
 
 
@@ -15,6 +21,11 @@ from bowerbird.export import write_rows
 @click.option("--outlet", default=None, help="Only this outlet.")
 @click.option("--since", default=None, metavar="DATE", help="Published on or after DATE.")
 @click.option("--until", default=None, metavar="DATE", help="Published on or before DATE.")
+@click.option(
+    "--audit",
+    is_flag=True,
+    help="With --doc: show the cleaned text and every span the cleaner dropped (and why).",
+)
 @output_options
 def docs(
     db: str | None,
@@ -22,11 +33,21 @@ def docs(
     outlet: str | None,
     since: str | None,
     until: str | None,
+    audit: bool,
     fmt: str,
     output: str | None,
     limit: int | None,
 ) -> None:
     """List processed documents (publication date, outlet, counts, cleaning audit size)."""
+    if audit:
+        if doc is None:
+            raise UsageError("--audit needs --doc ID", code=E_BAD_OPTION)
+        with open_read(db) as con:
+            record = query.document(con, doc)
+        if record is None:
+            raise UsageError(f"no document with id {doc!r}", code=E_BAD_OPTION)
+        _print_audit(record, fmt)
+        return
     with open_read(db) as con:
         rows = query.docs(
             con,
@@ -37,6 +58,37 @@ def docs(
             limit=limit,
         )
     write_rows(rows, fmt, output, title="Documents")
+
+
+def _print_audit(record: dict[str, object], fmt: str) -> None:
+    dropped = record.get("dropped") or []
+    if fmt != "table":
+        click.echo(
+            json.dumps(
+                {"doc_id": record["doc_id"], "text": record["text"], "dropped": dropped},
+                ensure_ascii=False,
+                default=str,
+            )
+        )
+        return
+    console = Console()
+    console.print(
+        f"[bold]{escape(str(record['doc_id']))}[/bold]  published "
+        f"{escape(str(record.get('published')))} ({escape(str(record.get('published_source')))})"
+    )
+    table = Table(title="Dropped spans (offsets into the pre-clean text)")
+    for col in ("start", "end", "rule", "text"):
+        table.add_column(col)
+    for span in dropped:  # type: ignore[attr-defined]
+        table.add_row(
+            str(span["start"]),
+            str(span["end"]),
+            escape(str(span["rule"])),
+            escape(str(span["text"])[:100]),
+        )
+    console.print(table)
+    console.print("[bold]Cleaned text[/bold]")
+    console.print(escape(str(record["text"])))
 
 
 def register(group: click.Group) -> None:

@@ -18,6 +18,7 @@ RUNS = [
     ("quad", "quad_conflibert.jsonl"),
     ("dates", "dates_timeml.jsonl"),
     ("actors", "actors_ngec.jsonl"),
+    ("quotes", "quotes_polnear.jsonl"),
 ]
 
 

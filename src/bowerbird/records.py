@@ -174,6 +174,8 @@ class Quote:
     end: int
     date: str | None
     sentence_index: int = -1
+    speaker_start: int = -1  # character span of the speaker phrase (-1: none)
+    speaker_end: int = -1
 
 
 @dataclass(frozen=True, slots=True)

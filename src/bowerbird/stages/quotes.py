@@ -125,6 +125,8 @@ class QuotesStage:
             end=end,
             date=date,
             sentence_index=sidx,
+            speaker_start=_np_start(speaker_tok),
+            speaker_end=_np_end(speaker_tok),
         )
 
     def _cue_near(self, doc: Doc, start: int, end: int) -> Token | None:
@@ -212,6 +214,8 @@ class QuotesStage:
             end=end,
             date=date,
             sentence_index=_sentence_index(doc, content.start),
+            speaker_start=_np_start(subj),
+            speaker_end=_np_end(subj),
         )
 
 
@@ -248,6 +252,16 @@ def _np_text(tok: Token | None) -> str | None:
         return None
     doc = tok.doc
     return str(doc[tok.left_edge.i : tok.i + 1].text) if tok.pos_ != "PRON" else str(tok.text)
+
+
+def _np_start(tok: Token | None) -> int:
+    if tok is None:
+        return -1
+    return int(tok.idx) if tok.pos_ == "PRON" else int(tok.left_edge.idx)
+
+
+def _np_end(tok: Token | None) -> int:
+    return -1 if tok is None else int(tok.idx + len(tok.text))
 
 
 def _next_is(tok: Token, word: str) -> bool:

@@ -98,6 +98,7 @@ def test_actors_mentions_carry_offsets_into_clean_text(analyse: Any) -> None:
         ("security forces in Guinea", "GIN", "COP"),
         ("Senior Hungarian officials", "HUN", "GOV"),
         ("TEHRAN", "IRN", "GOV"),
+        ("Oxford University", "GBR", "EDU"),
     ],
 )
 def test_actors_sector_and_country_rules(engine: Any, text: str, country: str, sector: str) -> None:

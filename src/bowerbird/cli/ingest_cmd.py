@@ -126,7 +126,11 @@ def _print_summary(
 ) -> None:
     click.echo(
         f"Files read: {n_files}"
-        + (f" (skipped {report.skipped_files} of other types)" if report.skipped_files else "")
+        + (
+            f" (skipped {report.skipped_files}: ignored or not a document type)"
+            if report.skipped_files
+            else ""
+        )
     )
     click.echo(
         f"Documents processed: {report.processed}   rejected: {report.rejected}   "

@@ -513,9 +513,15 @@ class ActorsStage:
         if self.gazetteer is None:
             return None
         names = [ent.text for ent in span.ents if ent.label_ in {"GPE", "LOC"}]
+        # a place inside an organisation's name ("Oxford University", "Minsk police")
+        names += [
+            t.text for t in span if t.pos_ == "PROPN" and t.ent_type_ not in {"PERSON", "NORP"}
+        ]
         for name in names:
             place = self.gazetteer.lookup(name)
-            if place is not None and place.country:
+            if place is None or not place.country:
+                continue
+            if place.lat is None or place.population >= MIN_CITY_POPULATION:
                 return place.country
         return None
 
@@ -592,6 +598,8 @@ GENERIC_PERSON_HEADS = frozenset(
 STATE_MODIFIERS = frozenset(
     {"state", "state-run", "state-owned", "official", "government", "government-run", "public"}
 )
+#: Smaller towns share names with people and words too often to name a country.
+MIN_CITY_POPULATION = 100_000
 FORMER = frozenset(
     {"former", "ex", "retired", "erstwhile", "onetime", "one-time", "ousted", "exiled"}
 )

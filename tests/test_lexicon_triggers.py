@@ -14,10 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from bowerbird import plover
+
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "src" / "bowerbird" / "lexicon"
 TRIGGERS = LEXICON_DIR / "triggers.tsv"
 SPEECH = LEXICON_DIR / "speech.tsv"
-CAMEO2PLOVER = Path("/work/shared/reference/CAMEO2PLOVER-2021.txt")
+CAMEO2PLOVER = (
+    Path(__file__).resolve().parents[2] / "shared" / "reference" / "CAMEO2PLOVER-2021.txt"
+)
 
 TRIGGER_HEADER = [
     "lemma",
@@ -32,56 +36,10 @@ TRIGGER_HEADER = [
 ]
 SPEECH_HEADER = ["lemma", "kind", "tense_hint"]
 
-# PLOVER 2.0 categories and their modes (manual, tables 3.1-3.11). Categories with an empty
-# set take no mode.
+# PLOVER 2.0 categories and their modes (manual, tables 3.1-3.11), from the one place the
+# project keeps them. Categories with an empty set take no mode.
 MODES: dict[str, frozenset[str]] = {
-    "AGREE": frozenset(),
-    "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
-    "SUPPORT": frozenset(),
-    "CONCEDE": frozenset(),
-    "COOPERATE": frozenset(),
-    "AID": frozenset(),
-    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
-    "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
-    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
-    "REJECT": frozenset({"assist", "change", "yield", "meet"}),
-    "THREATEN": frozenset({"restrict", "arrest", "relations", "expel", "territory", "violence"}),
-    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
-    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
-    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
-    "COERCE": frozenset(
-        {
-            "seize",
-            "restrict",
-            "censor",
-            "curfew",
-            "martial-law",
-            "arrest",
-            "deport",
-            "withhold",
-            "misinformation",
-            "cyber",
-        }
-    ),
-    "ASSAULT": frozenset(
-        {
-            "abduct",
-            "beat",
-            "torture",
-            "sexual",
-            "targeted",
-            "destroy",
-            "primitive",
-            "firearms",
-            "explosives",
-            "suicide-attack",
-            "aerial",
-            "drone",
-            "heavy-weapons",
-            "crowd-control",
-            "unconventional",
-        }
-    ),
+    c: frozenset(plover.MODES.get(c, ())) for c in plover.CATEGORIES
 }
 
 CONTEXTS = frozenset(

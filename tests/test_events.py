@@ -228,3 +228,13 @@ def test_events_unknown_person_takes_the_country_of_the_place(analyse: Any) -> N
     )
     assert evs and evs[0].source is not None
     assert (evs[0].source.actor.kind, evs[0].source.actor.country) == ("person", "HTI")
+
+
+def test_events_protest_purpose_is_not_a_separate_event(analyse: Any) -> None:
+    evs = _events(
+        analyse,
+        "Tens of thousands of students throughout Indonesia staged mass "
+        "demonstrations on Saturday to demand political reforms.",
+    )
+    assert [e.event_type for e in evs] == ["PROTEST"]
+    assert evs[0].source.actor.country == "IDN"

@@ -77,15 +77,19 @@ def update_floors(
         raise EvalError("lowering a floor needs --note explaining why", code="B507")
     spec = load_floors(floors_path)
     changes: list[str] = []
+    lowered: list[str] = []
     for c in checks:
         bounds = spec["gates"][c.kind]["metrics"][c.metric]
         new = math.floor(c.value * 100) / 100
         if new > bounds["floor"] or (lower and new < bounds["floor"]):
-            changes.append(f"{c.kind}.{c.metric}: {bounds['floor']} -> {new}")
+            change = f"{c.kind}.{c.metric}: {bounds['floor']} -> {new}"
+            changes.append(change)
+            if new < bounds["floor"]:
+                lowered.append(change)
             bounds["floor"] = new
-    if lower and changes:
+    if lowered:
         spec.setdefault("notes", []).append(
-            f"{date.today().isoformat()}: lowered {', '.join(changes)}: {note}"
+            f"{date.today().isoformat()}: lowered {', '.join(lowered)}: {note}"
         )
     floors_path.write_text(json.dumps(spec, indent=2) + "\n", encoding="utf-8")
     return changes

@@ -80,6 +80,36 @@ class Hit:
     clause: Token | None = None  # for demands: the must/should clause (its subject is the target)
 
 
+#: Nouns that count or collect people: their actor is the "of" object.
+GROUP_NOUNS = frozenset(
+    {
+        "ten",
+        "tens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "dozen",
+        "dozens",
+        "score",
+        "scores",
+        "group",
+        "number",
+        "crowd",
+        "band",
+        "team",
+        "contingent",
+        "delegation",
+        "member",
+        "some",
+        "many",
+        "most",
+        "several",
+        "couple",
+    }
+)
 COMPLEMENT_PREPS = ("with", "against", "on", "to", "into", "in", "at", "from", "over")
 
 
@@ -234,7 +264,23 @@ def in_content_clause(hit: Hit, heads: set[int]) -> bool:
     return v.dep_ == "ccomp" and v.head.i in heads
 
 
-def governed_by_trigger(tok: Token, triggers: set[int]) -> bool:
+def _of_object(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def governed_by_trigger(tok: Token, triggers: set[int], verbs: set[int] | None = None) -> bool:
+    """Whether ``tok``'s event is part of another trigger's event: its complement
+    ("agreed to meet"), its object ("called for sanctions") or its purpose ("staged
+    demonstrations to demand reforms": the demand is the protest's aim, PLOVER 3.12.2)."""
+    if (
+        tok.dep_ == "advcl"
+        and tok.head.i in triggers | (verbs or set())
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    ):
+        return True
     h = tok
     for _ in range(2):
         if h.dep_ in {"xcomp", "ccomp"} and h.head.i in triggers and h.dep_ == "xcomp":
@@ -315,6 +361,12 @@ class MentionIndex:
                 for c in t.lefts:
                     if c.dep_ == "poss":
                         ref = self._ref(c)
+            if ref is None and t.lemma_.lower() in GROUP_NOUNS:
+                # "tens of thousands of students", "a group of refugees": the people named
+                inner = _of_object(t)
+                if inner is not None:
+                    out += self.actors_of(inner, descend=descend)
+                    continue
             if ref is None and (descend or t.pos_ in {"NOUN", "PRON"}):
                 for c in t.children:
                     if c.dep_ == "prep" and c.lower_ in {"from", "of"}:

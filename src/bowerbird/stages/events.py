@@ -73,6 +73,7 @@ LIGHT_VERBS = frozenset(
         "launch",
         "carry",
         "stage",
+        "stag",  # en_core_web_sm lemmatizes "staged" as "stag"
         "make",
         "reach",
         "impose",
@@ -173,12 +174,13 @@ class EventsStage:
             hits += self.find_demands(doc, [i for i in modal_idx if lo <= i < hi], hits)
             hits.sort(key=lambda h: (depth[(h.verb or h.token).i], h.token.i))
             trigger_tokens = {h.token.i for h in hits}
+            trigger_verbs = {h.verb.i for h in hits if h.verb is not None}
             content_heads = {
                 (h.verb or h.token).i for h in hits if h.trigger.event_type in CONTENT_GOVERNORS
             }
             demand_spans = [(h.token.left_edge.i, h.token.right_edge.i) for h in hits if h.clause]
             for hit in hits:
-                if governed_by_trigger(hit.token, trigger_tokens):
+                if governed_by_trigger(hit.token, trigger_tokens, trigger_verbs):
                     continue
                 if in_content_clause(hit, content_heads):
                     continue

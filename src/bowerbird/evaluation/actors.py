@@ -19,6 +19,7 @@ from typing import Any
 
 from bowerbird.evaluation.runner import make_engine, read_jsonl
 from bowerbird.lexicons import Lexicon
+from bowerbird.pipeline import Engine
 from bowerbird.records import Actor
 from bowerbird.stages.actors import ActorsStage
 
@@ -53,10 +54,10 @@ def _day(value: Any) -> date | None:
 
 
 def evaluate_actors(
-    path: str, *, limit: int | None = None, model: str | None = None
+    path: str, *, limit: int | None = None, model: str | None = None, engine: Engine | None = None
 ) -> dict[str, Any]:
     cases = read_jsonl(path, limit)
-    engine = make_engine(model)
+    engine = engine or make_engine(model)
     stage = next(s for s in engine.after_nlp if isinstance(s, ActorsStage))
     country_ok = country_n = sector_ok = sector_n = 0
     errors: list[str] = []

@@ -211,18 +211,18 @@ def score_store(
 
 
 def evaluate_corpus(
-    path: str, *, limit: int | None = None, model: str | None = None
+    path: str, *, limit: int | None = None, model: str | None = None, engine: Engine | None = None
 ) -> dict[str, Any]:
     folder = Path(path)
     if not folder.is_dir():
         raise EvalError(f"{path} is not a corpus folder", code="B504")
-    settings = load_settings({"model": model})
-    engine = build_engine(settings)
+    engine = engine or build_engine(load_settings({"model": model}))
+    settings = engine.settings
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "corpus.duckdb")
         run_corpus(folder, db, settings, engine)
         store = Store.open(db, read_only=True)
         try:
-            return score_store(store.con, load_expected(folder))
+            return score_store(store.con, load_expected(folder), engine.lexicon)
         finally:
             store.close()

@@ -33,6 +33,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from bowerbird.evaluation.runner import analyse, make_engine, read_jsonl
+from bowerbird.pipeline import Engine
 from bowerbird.records import Actor, Article, Event
 
 GOLD_CODE_FIX = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -60,10 +61,10 @@ def _codes(actors: list[dict[str, Any]]) -> set[str]:
 
 
 def evaluate_events(
-    path: str, *, limit: int | None = None, model: str | None = None
+    path: str, *, limit: int | None = None, model: str | None = None, engine: Engine | None = None
 ) -> dict[str, Any]:
     gold = read_jsonl(path, limit)
-    engine = make_engine(model)
+    engine = engine or make_engine(model)
     articles = list(analyse(engine, [g["text"] for g in gold]))
     n = len(gold)
     type_ok = src_ok = src_n = tgt_ok = tgt_n = 0
@@ -135,7 +136,6 @@ QUAD_OF_ROOT = {
     "19": 4,
     "20": 4,
 }
-QUAD_OF_PLOVER = {1: 1, 2: 2, 3: 3, 4: 4}
 
 
 def quad_label(event: Event | None) -> int:
@@ -143,14 +143,14 @@ def quad_label(event: Event | None) -> int:
         return 0
     if event.cameo_root in QUAD_OF_ROOT:
         return QUAD_OF_ROOT[event.cameo_root]
-    return QUAD_OF_PLOVER[event.quad_class]
+    return event.quad_class  # PLOVER quad classes 1-4 are the same groups
 
 
 def evaluate_quad(
-    path: str, *, limit: int | None = None, model: str | None = None
+    path: str, *, limit: int | None = None, model: str | None = None, engine: Engine | None = None
 ) -> dict[str, Any]:
     gold = read_jsonl(path, limit)
-    engine = make_engine(model)
+    engine = engine or make_engine(model)
     articles = list(analyse(engine, [g["text"] for g in gold]))
     confusion: dict[int, Counter[int]] = defaultdict(Counter)
     ok = 0

@@ -17,6 +17,7 @@ from typing import Any
 
 from bowerbird.errors import EvalError
 from bowerbird.evaluation.registry import EVALUATORS
+from bowerbird.evaluation.runner import make_engine
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ def run_gate(
 ) -> tuple[list[Check], dict[str, Any]]:
     """Run every evaluation named in the floors file; return the checks and raw results."""
     spec = load_floors(floors_path)
+    engine = make_engine()  # one engine (model, lexicon) for every evaluation
     checks: list[Check] = []
     results: dict[str, Any] = {}
     for kind, entry in spec["gates"].items():
@@ -53,7 +55,7 @@ def run_gate(
             raise EvalError(f"gold file missing for gate {kind!r}: {gold}", code="B506")
         # a gate may score a fixed prefix of a large file to keep CI fast ("limit")
         result = EVALUATORS[entry.get("evaluator", kind)](
-            str(gold), limit=entry.get("limit", limit)
+            str(gold), limit=entry.get("limit", limit), engine=engine
         )
         results[kind] = {k: v for k, v in result.items() if not isinstance(v, (list, dict))}
         for metric, bounds in entry["metrics"].items():

@@ -24,6 +24,7 @@ from datetime import date
 from typing import Any
 
 from bowerbird.evaluation.runner import make_engine, read_jsonl
+from bowerbird.pipeline import Engine
 from bowerbird.records import Article, Document, Quote, RawDocument
 from bowerbird.stages.actors import ActorsStage
 from bowerbird.stages.ingest import content_hash
@@ -101,10 +102,10 @@ def _score_article(gold: list[dict[str, Any]], quotes: tuple[Quote, ...], c: _Co
 
 
 def evaluate_quotes(
-    path: str, *, limit: int | None = None, model: str | None = None
+    path: str, *, limit: int | None = None, model: str | None = None, engine: Engine | None = None
 ) -> dict[str, Any]:
     records = read_jsonl(path, limit)
-    engine = make_engine(model)
+    engine = engine or make_engine(model)
     actors = next(s for s in engine.after_nlp if isinstance(s, ActorsStage))
     quotes_stage = next(s for s in engine.after_nlp if isinstance(s, QuotesStage))
     settings = engine.settings

@@ -15,7 +15,7 @@ Evaluator = Callable[..., dict[str, Any]]
 
 
 def _dates(path: str, **options: Any) -> dict[str, Any]:
-    return evaluate_dates(path)
+    return evaluate_dates(path)  # no pipeline needed: engine/model/limit do not apply
 
 
 EVALUATORS: dict[str, Evaluator] = {

@@ -260,7 +260,7 @@ class ActorsStage:
         sent_of = _sentence_of_tokens(doc)
         for i in self._candidate_heads(doc, unit_at):
             tok = doc[i]
-            if not _is_np_head(tok, unit_at):
+            if not _is_np_head(tok):
                 continue
             sidx = int(sent_of[i])
             res = self.resolve_head(doc, tok, unit_at, state)
@@ -618,7 +618,7 @@ def _parse_day(value: str | None) -> date | None:
         return None
 
 
-def _is_np_head(tok: Token, unit_at: dict[int, Unit]) -> bool:
+def _is_np_head(tok: Token) -> bool:
     if tok.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return False
     if tok.dep_ in {"compound", "flat"} and tok.head.pos_ in {"NOUN", "PROPN"}:

@@ -144,11 +144,16 @@ class EventsStage:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        self.noun_first_words: dict[str, set[str]] = {}
+        first_words: dict[str, set[str]] = {}
         for (lemma, pos), _rows in lexicon.triggers.items():
             if pos == "NOUN" and " " in lemma:
                 head = lemma.rsplit(" ", 1)[1]
-                self.noun_first_words.setdefault(head, set()).add(lemma)
+                first_words.setdefault(head, set()).add(lemma)
+        # longest phrase first, sorted once ("military drill" before "drill")
+        self.noun_phrases = {
+            head: tuple(sorted(phrases, key=len, reverse=True))
+            for head, phrases in first_words.items()
+        }
         verbs = {lemma for (lemma, pos) in lexicon.triggers if pos == "VERB"} | LIGHT_VERBS
         nouns = {lemma.rsplit(" ", 1)[-1] for (lemma, pos) in lexicon.triggers if pos == "NOUN"}
         self._verb_ids = hashes(verbs)
@@ -273,7 +278,7 @@ class EventsStage:
 
     def _noun_row(self, tok: Token) -> Trigger | None:
         lemma = tok.lemma_.lower()
-        for phrase in sorted(self.noun_first_words.get(lemma, ()), key=len, reverse=True):
+        for phrase in self.noun_phrases.get(lemma, ()):
             words = phrase.split()
             left = [t.lemma_.lower() for t in tok.lefts if t.dep_ in {"compound", "amod"}]
             if all(w in left for w in words[:-1]):

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from bowerbird.lexicons import Lexicon
 from bowerbird.records import ActorRef, Article, Mention, Quote
 from bowerbird.settings import Settings
+from bowerbird.stages.event_syntax import hashes
 
 QUOTE_RE = re.compile(r"“([^”]{2,2000})”|\"([^\"\n]{2,2000})\"")
 MIN_QUOTE_CHARS = 12
@@ -37,6 +38,7 @@ class QuotesStage:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.speech = lexicon.speech
+        self._cue_ids = hashes(frozenset(self.speech) | {"according"})
 
     def __call__(self, article: Article, settings: Settings) -> Article:
         doc: Doc = article.nlp
@@ -65,10 +67,9 @@ class QuotesStage:
 
     def _cue_candidates(self, doc: Doc) -> list[int]:
         """Indices of tokens that may be reporting cues (read from arrays, not Tokens)."""
-        strings = doc.vocab.strings
-        wanted = {strings.add(w) for w in self.speech} | {strings.add("according")}
-        arr = doc.to_array([LEMMA, LOWER])
-        return [i for i in range(len(doc)) if arr[i, 0] in wanted or arr[i, 1] in wanted]
+        wanted = self._cue_ids
+        rows = doc.to_array([LEMMA, LOWER]).tolist()
+        return [i for i, (lemma, lower) in enumerate(rows) if lemma in wanted or lower in wanted]
 
     # -- direct quotes ----------------------------------------------------------------
 

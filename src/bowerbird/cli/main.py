@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import sys
 from typing import Any
 
 import click
 
+import bowerbird.cli
 from bowerbird import __version__
-from bowerbird.cli import docs_cmd, eval_cmd, events_cmd, ingest_cmd, quotes_cmd
 from bowerbird.errors import BowerbirdError
 
 
@@ -47,8 +49,21 @@ def cli() -> None:
     """
 
 
-for _module in (ingest_cmd, events_cmd, docs_cmd, quotes_cmd, eval_cmd):
-    _module.register(cli)
+def _register_commands(group: click.Group) -> None:
+    """Register every ``bowerbird.cli.*_cmd`` module (each defines ``register(group)``).
+
+    Discovery keeps this file out of every change that adds a command.
+    """
+    names = sorted(
+        info.name
+        for info in pkgutil.iter_modules(bowerbird.cli.__path__)
+        if info.name.endswith("_cmd")
+    )
+    for name in names:
+        importlib.import_module(f"bowerbird.cli.{name}").register(group)
+
+
+_register_commands(cli)
 
 
 def main() -> None:

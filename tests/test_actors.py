@@ -114,3 +114,51 @@ def test_actors_surname_alone_needs_a_unique_lexicon_person(engine: Any) -> None
     doc = engine.nlp("Alejandro Rivera opened an investigation.")
     persons = [t for t in doc if t.ent_type_ == "PERSON"]
     assert stage.lookup_person(persons) is None  # a full name that is not in the lexicon
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [
+        ("ethnic Hungarians in Romania", "ROU", "CVL"),  # an ethnic group: where it lives
+        ("the Russians of eastern Ukraine", "UKR", "CVL"),  # "the Xs of <place>"
+        ("Americans in Iraq", "USA", "CVL"),  # nationals abroad keep their nationality
+        ("a group of students", None, "EDU"),  # a collective takes its members' sector
+        ("Congressional leaders", None, "LEG"),
+        ("Peru's Transport Department", "PER", "GOV"),
+        ("Scotland", "GBR", None),
+        ("Northern Ireland", "GBR", None),
+    ],
+)
+def test_actors_peoples_collectives_and_constituent_countries(
+    engine: Any, text: str, country: str | None, sector: str | None
+) -> None:
+    actor = _resolve(engine, text)
+    assert actor is not None, text
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_actors_title_word_inside_a_name_is_part_of_the_name(engine: Any) -> None:
+    actor = _resolve(engine, "Irish Foreign Minister Mary King")
+    assert actor is not None and actor.kind == "person"
+    assert (actor.country, actor.sector) == ("IRL", "GOV")  # "King" is a surname here
+
+
+def test_actors_bracketed_acronym_abbreviates_the_name_before_it(analyse: Any) -> None:
+    art = analyse("Officials of the Bavarian Farmers Association (AKK) met the minister.")
+    assert all(m.actor is None or not m.actor.actor_id.startswith("person:") for m in art.mentions)
+
+
+def test_actors_short_text_that_is_one_name_resolves_whatever_its_tag(engine: Any) -> None:
+    fdlr = _resolve(engine, "FDLR")
+    assert fdlr is not None and fdlr.actor_id == "org:fdlr" and fdlr.country == "RWA"
+    trump = _resolve(engine, "Trump", date(2025, 6, 1))
+    assert trump is not None and (trump.country, trump.sector) == ("USA", "GOV")
+
+
+def test_actors_office_holders_from_2026_and_other_ministers(engine: Any) -> None:
+    later = _resolve(engine, "Chile's president", date(2026, 6, 1))
+    assert later is not None and later.actor_id == "person:jose-antonio-kast"
+    earlier = _resolve(engine, "Chile's president", date(2023, 6, 1))
+    assert earlier is not None and earlier.actor_id == "person:gabriel-boric"
+    hicks = _resolve(engine, "Kathleen Hicks", date(2022, 3, 1))
+    assert hicks is not None and (hicks.country, hicks.sector) == ("USA", "GOV")

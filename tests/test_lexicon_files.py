@@ -54,6 +54,9 @@ OFFICES = {
     "spokesperson",
     "opposition_leader",
     "group_leader",
+    "minister",
+    "deputy_minister",
+    "regional_head",
 }
 
 # Every UN member state must be present (spot check of the less obvious ones too).

@@ -183,6 +183,8 @@ class ActorResolver:
                 continue
             if u.kind == "T" and not _title_ok(doc, u):
                 continue
+            if u.kind == "P" and _abbreviates_previous_name(doc, u):
+                continue
             taken |= span
             result.append(u)
         result.sort(key=lambda u: u.start)
@@ -194,9 +196,22 @@ def _strip_the(phrase: str) -> str:
 
 
 def _title_ok(doc: Doc, u: Unit) -> bool:
-    """Lower-case title phrases must be nouns in the sentence ("president", not a verb)."""
+    """Lower-case title phrases must be nouns in the sentence ("president", not a verb),
+    and not part of a person's name ("King" in "Tom King", "Bishop" in "Maurice Bishop")."""
     last = doc[u.end - 1]
+    first = doc[u.start]
+    if first.ent_type_ == "PERSON" and first.ent_iob_ == "I":
+        return False
     return last.pos_ in {"NOUN", "PROPN"}
+
+
+def _abbreviates_previous_name(doc: Doc, u: Unit) -> bool:
+    """A bracketed acronym right after a name abbreviates that name ("Montenegro
+    Municipality Association (AKK)"), so it cannot be a person known by the same letters."""
+    if u.start < 2 or u.end >= len(doc):
+        return False
+    before, after = doc[u.start - 1], doc[u.end]
+    return before.text == "(" and after.text == ")" and doc[u.start - 2].pos_ == "PROPN"
 
 
 class _Tokenizer:
@@ -386,6 +401,10 @@ class ActorsStage:
         actor, rule = self._compose(doc, head, span, inner, state)
         if actor is None:
             return None
+        if rule == "demonym-people":  # "ethnic Albanians in Serbia", "the Albanians of Serbia"
+            home = self._resident_country(head, unit_at)
+            if home is not None and home != actor.country:
+                actor, rule = self.state_actor(home, "CVL"), "ethnic-group-place"
         if actor.kind == "person":
             state.persons.append((head.i, actor))
             parts = actor.name.split()
@@ -493,10 +512,23 @@ class ActorsStage:
                     return hit[0]
         return head_hit[0] if head_hit is not None else None
 
-    def _located_country(self, head: Token, unit_at: dict[int, Unit]) -> str | None:
+    def _resident_country(self, head: Token, unit_at: dict[int, Unit]) -> str | None:
+        """Where a people named by a demonym lives, when the phrase says so: "the Albanians
+        of southern Serbia" (of: the population of a place), or, for an ethnic group,
+        "ethnic Albanians in Serbia" (an ethnic group is coded by the state it lives in)."""
+        ethnic = any(c.lower_ == "ethnic" for c in head.lefts)
+        preps = {"of", "in", "throughout", "across"} if ethnic else {"of"}
+        return self._located_country(head, unit_at, preps)
+
+    def _located_country(
+        self,
+        head: Token,
+        unit_at: dict[int, Unit],
+        preps: frozenset[str] | set[str] = frozenset({"in", "from", "throughout", "across"}),
+    ) -> str | None:
         """The country in "<sector noun> in/from <country or capital>"."""
         for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "throughout", "across"}:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 for pobj in prep.children:
                     if pobj.dep_ != "pobj":
                         continue
@@ -593,6 +625,7 @@ GENERIC_PERSON_HEADS = frozenset(
         "commander",
         "officer",
         "elder",
+        "group",
     }
 )
 STATE_MODIFIERS = frozenset(
@@ -734,9 +767,35 @@ def _resolve_text_impl(stage: ActorsStage, doc: Doc, day: date | None) -> Actor 
             best = max(resolved, key=lambda m: m.end - m.start)
     if best is not None and best.actor is not None:
         return best.actor
+    whole = _whole_text_actor(stage, doc, day)
+    if whole is not None:
+        return whole
     sector = stage.sector_of(root)
+    for prep in root.rights:  # "a group of tourists": a collective takes its members' sector
+        if sector is None and prep.dep_ == "prep" and prep.lower_ == "of":
+            sector = next((stage.sector_of(p) for p in prep.children if p.dep_ == "pobj"), None)
     if _is_former(root):
         sector = "ELI"
     if sector is not None:
         return Actor(f"sector:{sector}", SECTOR_NAMES.get(sector, sector), None, sector, "other")
+    return None
+
+
+def _whole_text_actor(stage: ActorsStage, doc: Doc, day: date | None) -> Actor | None:
+    """A short text that is exactly one lexicon name or one known surname, whatever the
+    tagger made of it out of context ("FDLR" tagged as a verb, "Trump" as a common noun)."""
+    units = stage.resolver.units(doc)
+    if len(units) == 1 and units[0].start == 0 and units[0].end == len(doc):
+        u = units[0]
+        if u.kind == "O":
+            o = stage.lex.orgs[u.key]
+            return Actor(o.actor_id, o.name, o.country, o.sector, _org_kind(o.kind))
+        if u.kind == "P":
+            return stage.person_actor(stage.lex.persons[u.key], day)
+        if u.kind == "C":
+            return stage.state_actor(u.key, None)
+    if not units and len(doc) == 1 and doc[0].text[:1].isupper():
+        person = stage.lookup_person([doc[0]])
+        if person is not None:
+            return stage.person_actor(person, day)
     return None

@@ -57,3 +57,18 @@ def test_quality_gate_lowering_needs_a_note(tmp_path: Path) -> None:
         json.loads(floors.read_text())["gates"]["dates"]["metrics"]["value_accuracy"]["floor"]
         == 0.93
     )
+
+
+def test_event_evaluation_maps_stateless_actors_to_gold_codes() -> None:
+    from bowerbird.evaluation.events import actor_codes
+    from bowerbird.records import Actor
+
+    state = Actor("PAK-MIL", "Pakistan (military)", "PAK", "MIL", "state")
+    ngo = Actor("org:amnesty", "Amnesty International", None, "NGO", "other")
+    igo = Actor("org:un", "United Nations", None, "IGO", "igo")
+    armed = Actor("org:al-qaeda", "al-Qaeda", None, "INS", "group")
+    sector = Actor("sector:CVL", "civilians", None, "CVL", "other")
+    assert actor_codes(state) == {"PAK"}
+    assert actor_codes(ngo) == actor_codes(igo) == {"IGO", "NGO"}
+    assert actor_codes(armed) == {"IMG"}
+    assert actor_codes(sector) == set() and actor_codes(None) == set()

@@ -17,9 +17,13 @@ trigger in the dependency tree (main clause first), then by position.  Scores:
   category, over all predicted events (every gold sentence has exactly one event, so
   extra events of other categories count against precision).
 
-Actor codes: our actor's ISO3 country; for actors without a country, ``IGO`` for
-intergovernmental organisations and ``NGO`` for NGOs.  Gold's non-standard codes JAP,
-ITL and VTN are read as JPN, ITA and VNM.
+Actor codes: our actor's ISO3 country.  Actors without a country are mapped to the gold
+file's codes for bodies without a state (a mapping of conventions, not of our ontology):
+intergovernmental organisations and NGOs both read as ``IGO`` or ``NGO``, because the gold
+file codes transnational non-governmental bodies as IGO (Amnesty International, the Red
+Cross) and others as NGO; armed groups without a country (al-Qaeda) read as ``IMG``, the
+CAMEO code for international militant groups.  Gold's non-standard codes JAP, ITL and VTN
+are read as JPN, ITA and VNM.
 
 ``quad`` (format of ``quad_conflibert.jsonl``): five labels, 0 statements and appeals
 (CAMEO 01/02), 1 verbal cooperation (03–05), 2 material cooperation (06–08), 3 verbal
@@ -39,16 +43,21 @@ from bowerbird.records import Actor, Article, Event
 GOLD_CODE_FIX = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 
-def actor_code(actor: Actor | None) -> str | None:
+STATELESS_BODY = frozenset({"IGO", "NGO"})
+ARMED_SECTORS = frozenset({"REB", "INS"})
+
+
+def actor_codes(actor: Actor | None) -> frozenset[str]:
+    """The gold codes our actor matches (see the module docstring); empty = none."""
     if actor is None:
-        return None
+        return frozenset()
     if actor.country:
-        return actor.country
-    if actor.kind == "igo" or actor.sector == "IGO":
-        return "IGO"
-    if actor.sector == "NGO":
-        return "NGO"
-    return None
+        return frozenset({actor.country})
+    if actor.kind == "igo" or actor.sector in STATELESS_BODY:
+        return STATELESS_BODY
+    if actor.kind == "group" and actor.sector in ARMED_SECTORS:
+        return frozenset({"IMG"})
+    return frozenset()
 
 
 def primary_event(article: Article) -> Event | None:
@@ -82,14 +91,14 @@ def evaluate_events(
         gsrc, gtgt = _codes(g.get("source") or []), _codes(g.get("target") or [])
         if gsrc:
             src_n += 1
-            src_ok += actor_code(ev.source.actor if ev and ev.source else None) in gsrc
-        ptgt = actor_code(ev.targets[0].actor) if ev and ev.targets else None
+            src_ok += bool(actor_codes(ev.source.actor if ev and ev.source else None) & gsrc)
+        ptgt = actor_codes(ev.targets[0].actor) if ev and ev.targets else frozenset()
         if gtgt:
             tgt_n += 1
-            tgt_ok += ptgt in gtgt
-        elif ptgt is not None and len(gsrc) > 1:
+            tgt_ok += bool(ptgt & gtgt)
+        elif ptgt and len(gsrc) > 1:
             tgt_n += 1
-            tgt_ok += ptgt in gsrc
+            tgt_ok += bool(ptgt & gsrc)
         if pred_type != gold_type and len(errors) < 60:
             errors.append(f"{g['id']}: gold {gold_type} predicted {pred_type}: {g['text'][:90]}")
     return {

@@ -238,3 +238,46 @@ def test_events_protest_purpose_is_not_a_separate_event(analyse: Any) -> None:
     )
     assert [e.event_type for e in evs] == ["PROTEST"]
     assert evs[0].source.actor.country == "IDN"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "dyad"),
+    [
+        # a protest's target is whom its demands address (the purpose clause)
+        (
+            "Thousands of Kenyan teachers marched in Nairobi to demand higher pay from the "
+            "Kenyan government.",
+            "PROTEST",
+            ("KEN", ["KEN"]),
+        ),
+        (
+            "Angry Peruvian farmers blocked highways to press their demands on Chile.",
+            "PROTEST",
+            ("PER", ["CHL"]),
+        ),
+        # the author of a rejected proposal is the target of the rejection
+        ("Japan rejected a proposal by China for joint patrols.", "REJECT", ("JPN", ["CHN"])),
+        ("Ankara has reneged on its pledge to Greece.", "REJECT", ("TUR", None)),
+        ("Brazil is pressuring Paraguay to reopen the border.", "REQUEST", ("BRA", ["PRY"])),
+        ("Norway launched a mediation effort between Colombia and Venezuela.", "CONSULT", None),
+        ("The IAEA dispatched inspectors to Syria.", "ACCUSE", (None, ["SYR"])),
+        ("Thousands of Nigerian dockworkers stopped work on Monday.", "PROTEST", ("NGA", [])),
+        ("Kenya speeded up the withdrawal of its troops from Somalia.", "RETREAT", ("KEN", None)),
+    ],
+)
+def test_events_purpose_clauses_rejected_proposals_and_new_trigger_senses(
+    analyse: Any,
+    text: str,
+    event_type: str,
+    dyad: tuple[str | None, list[str] | None] | None,
+) -> None:
+    evs = _events(analyse, text)
+    assert evs, text
+    e = evs[0]
+    assert e.event_type == event_type, text
+    if dyad is not None:
+        source, targets = _dyad(e)
+        if dyad[0] is not None:
+            assert source == dyad[0], text
+        if dyad[1] is not None:
+            assert targets == dyad[1], text

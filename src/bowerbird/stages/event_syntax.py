@@ -122,6 +122,10 @@ def complement_targets(tok: Token, mentions: MentionIndex) -> list[ActorRef]:
         for c in obj.children:
             if c.dep_ == "poss":
                 found += mentions.actors_of(c)
+            elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:  # "rejected calls by X"
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found += mentions.actors_of(p)
     if found:
         return found
     frontier = [c for c in tok.children if c.dep_ in {"xcomp", "dobj"}]
@@ -145,6 +149,41 @@ def complement_targets(tok: Token, mentions: MentionIndex) -> list[ActorRef]:
             nxt += [c for c in node.children if c.dep_ in {"xcomp", "dobj", "pobj", "prep"}]
         frontier = nxt
     return found
+
+
+#: Verbs of a protest's purpose clause that name its addressee ("to demand ... from X").
+PURPOSE_DEMANDS = frozenset(
+    {"demand", "press", "call", "urge", "seek", "push", "insist", "protest", "denounce"}
+)
+_PURPOSE_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "poss"})
+
+
+def purpose_targets(
+    heads: list[Token], mentions: MentionIndex, exclude: frozenset[str] = frozenset()
+) -> list[ActorRef]:
+    """The addressee of a protest is whom its demands address: the first actor inside a
+    purpose clause "to demand/press ..." ("staged protests to demand the resignation of
+    the prime minister", "blocked roads to press their demands on the government")."""
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ not in {"advcl", "xcomp", "acl", "relcl"}:
+                continue
+            if clause.lemma_.lower() not in PURPOSE_DEMANDS:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                continue
+            frontier = [c for c in clause.children if c.dep_ in _PURPOSE_DEPS]
+            for _ in range(4):
+                found: list[ActorRef] = []
+                for node in frontier:
+                    if node.dep_ in {"dobj", "dative", "pobj", "poss"}:
+                        found += [  # not the protesters themselves ("their demands")
+                            a for a in mentions.actors_of(node) if a.actor.actor_id not in exclude
+                        ]
+                if found:
+                    return found
+                frontier = [c for n in frontier for c in n.children if c.dep_ in _PURPOSE_DEPS]
+    return []
 
 
 # -- syntax helpers --------------------------------------------------------------------

@@ -54,6 +54,7 @@ from bowerbird.stages.event_syntax import (
     is_refusal,
     noun_has_actor_args,
     objects,
+    purpose_targets,
     reporting_subject,
     status_of,
     subject,
@@ -105,6 +106,8 @@ LIGHT_VERBS = frozenset(
         "organise",
         "attend",
         "join",
+        "speed",  # "speeded up the withdrawal of ..."
+        "accelerate",
     }
 )
 MAX_SOURCES = 3
@@ -459,6 +462,9 @@ class EventsStage:
                     break
         if not targets:
             targets += complement_targets(tok, mentions)
+        if not targets and row.event_type == "PROTEST":
+            heads = [tok] + ([verb] if verb is not None else [])
+            targets += purpose_targets(heads, mentions, frozenset(source_ids))
         return unique(sources), unique([t for t in targets if t not in sources])
 
 

@@ -162,3 +162,10 @@ def test_actors_office_holders_from_2026_and_other_ministers(engine: Any) -> Non
     assert earlier is not None and earlier.actor_id == "person:gabriel-boric"
     hicks = _resolve(engine, "Kathleen Hicks", date(2022, 3, 1))
     assert hicks is not None and (hicks.country, hicks.sector) == ("USA", "GOV")
+
+
+def test_actors_government_named_after_its_leader(engine: Any) -> None:
+    actor = _resolve(engine, "the Biden administration", date(2022, 5, 1))
+    assert actor is not None and (actor.country, actor.sector) == ("USA", "GOV")
+    modi = _resolve(engine, "the Modi government", date(2022, 5, 1))
+    assert modi is not None and (modi.country, modi.sector) == ("IND", "GOV")

@@ -281,3 +281,12 @@ def test_events_purpose_clauses_rejected_proposals_and_new_trigger_senses(
             assert source == dyad[0], text
         if dyad[1] is not None:
             assert targets == dyad[1], text
+
+
+def test_events_noun_event_object_of_a_verb_takes_that_verbs_subject(analyse: Any) -> None:
+    (e,) = _events(analyse, "Saudi Arabia tightened the naval blockade of Yemen.")
+    assert e.event_type == "COERCE" and _dyad(e) == ("SAU", ["YEM"])
+    (t,) = _events(analyse, "NATO said it would tighten the blockade of Libya.")
+    assert t.event_type == "THREATEN" and t.source.actor.actor_id == "org:nato"
+    told = _events(analyse, "Biden told a news conference in Warsaw that the war must end.")
+    assert not [e for e in told if e.event_type == "CONSULT"]  # speaking to it, not holding it

@@ -387,6 +387,9 @@ class ActorsStage:
             desc = self._descriptor(span, state)
             if desc is not None:
                 return desc, span, "coref-descriptor"
+            leader = self._leaders_government(head, state)
+            if leader is not None:
+                return leader, span, "leader-government"
             sector = self.sector_of(head)
             iso = None
             if sector is not None:  # "Shanghai police", "security forces in Guinea"
@@ -417,6 +420,24 @@ class ActorsStage:
         if actor.kind != "person" and head.dep_ in {"nsubj", "nsubjpass"}:
             state.agents.append((head.i, actor))
         return actor, span, rule
+
+    def _leaders_government(self, head: Token, state: _DocState) -> Actor | None:
+        """ "the Bush administration", "the Modi government": a government named after a
+        known head of state or government is that country's government."""
+        if head.lemma_.lower() not in LEADER_GOVERNMENTS:
+            return None
+        names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not names:
+            return None
+        person = self.lookup_person(names)
+        if person is None or not person.country:
+            return None
+        if not any(
+            o.office in {"head_of_state", "head_of_government"}
+            for o in self.lex.all_offices_of(person.person_id)
+        ):
+            return None
+        return self.state_actor(person.country, "GOV")
 
     def _descriptor(self, span: Span, state: _DocState) -> Actor | None:
         text = _strip_the(span.text).lower()
@@ -631,6 +652,8 @@ GENERIC_PERSON_HEADS = frozenset(
 STATE_MODIFIERS = frozenset(
     {"state", "state-run", "state-owned", "official", "government", "government-run", "public"}
 )
+#: Heads naming a government after its leader ("the Obama administration").
+LEADER_GOVERNMENTS = frozenset({"administration", "government", "cabinet", "regime"})
 #: Smaller towns share names with people and words too often to name a country.
 MIN_CITY_POPULATION = 100_000
 FORMER = frozenset(

@@ -283,9 +283,37 @@ def is_refusal(hit: Hit, row: Trigger, status: str) -> bool:
     return bool(auxes & (FUTURE_AUX | {"would", "can", "ca"}))
 
 
+#: Verbs whose subject undergoes, observes or speaks to the event in their object ("faced a
+#: blockade", "told a news conference"): their subject is not the event's source.
+UNDERGO_VERBS = frozenset(
+    {
+        "tell",
+        "address",
+        "brief",
+        "face",
+        "suffer",
+        "survive",
+        "endure",
+        "fear",
+        "witness",
+        "escape",
+        "experience",
+        "resist",
+        "report",
+        "describe",
+        "see",
+        "expect",
+        "risk",
+    }
+)
+
+
 def governing_verb(noun: Token) -> Token | None:
-    """The verb whose prepositional phrase holds ``noun`` ("in talks with X, Y said")."""
+    """The verb whose prepositional phrase holds ``noun`` ("in talks with X, Y said"), or
+    whose object it is ("would tighten the blockade of Serbia": the tightener's event)."""
     t = noun
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in UNDERGO_VERBS:
+        return t.head
     for _ in range(3):
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.pos_ in {"VERB", "AUX"}:
             return t.head.head
@@ -340,6 +368,12 @@ def noun_has_actor_args(tok: Token) -> bool:
             return True
         if c.dep_ in {"compound", "amod"} and (c.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"}):
             return True
+    verb = governing_verb(tok) if tok.dep_ == "dobj" else None
+    if verb is not None:  # "Saudi Arabia tightened the blockade of Yemen"
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (
+            subj.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or subj.lower_ in {"it", "they"}
+        )
     return False
 
 

@@ -432,7 +432,12 @@ class EventsStage:
             if not sources and verb is None:
                 for child in tok.lefts:
                     if child.dep_ in {"compound", "amod", "nmod"}:
-                        sources += mentions.actors_of(child)
+                        named = child.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
+                        sources += [  # "Palestinian riots", not "the naval blockade of X"
+                            a
+                            for a in mentions.actors_of(child)
+                            if named or not a.start <= tok.idx < a.end
+                        ]
             if not sources and verb is None:
                 # "In a phone call with Wang, Blinken urged ...": the clause's subject
                 governor = governing_verb(tok)

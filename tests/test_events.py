@@ -290,3 +290,18 @@ def test_events_noun_event_object_of_a_verb_takes_that_verbs_subject(analyse: An
     assert t.event_type == "THREATEN" and t.source.actor.actor_id == "org:nato"
     told = _events(analyse, "Biden told a news conference in Warsaw that the war must end.")
     assert not [e for e in told if e.event_type == "CONSULT"]  # speaking to it, not holding it
+
+
+def test_events_demand_noun_speaker_is_the_subject_of_its_verb(analyse: Any) -> None:
+    evs = _events(
+        analyse, "Germany sent a sharp message to Hungary that it must respect the court."
+    )
+    requests = [e for e in evs if e.event_type == "REQUEST"]
+    assert requests and _dyad(requests[0]) == ("DEU", ["HUN"])  # "it" is the one addressed
+
+
+def test_events_unknown_name_takes_the_actor_of_its_apposition(analyse: Any) -> None:
+    evs = _events(
+        analyse, "Maria Olsen, the Swedish foreign ministry spokeswoman, demanded an inquiry."
+    )
+    assert evs and evs[0].event_type == "REQUEST" and _dyad(evs[0])[0] == "SWE"

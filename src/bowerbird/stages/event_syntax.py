@@ -434,6 +434,18 @@ class MentionIndex:
                 for c in t.lefts:
                     if c.dep_ == "poss":
                         ref = self._ref(c)
+            if ref is None and t.pos_ == "PROPN":  # "Kenzo Oshima, the UN relief
+                # coordinator": an unknown name is coded as what "the ..." apposition names
+                ref = next(
+                    (
+                        r
+                        for c in t.children
+                        if c.dep_ == "appos" and any(d.dep_ == "det" for d in c.children)
+                        for r in [self._ref(c)]
+                        if r
+                    ),
+                    None,
+                )
             if ref is None and t.lemma_.lower() in GROUP_NOUNS:
                 # "tens of thousands of students", "a group of refugees": the people named
                 inner = _of_object(t)

@@ -374,12 +374,25 @@ class EventsStage:
         sources: list[ActorRef] = []
         targets: list[ActorRef] = []
         if hit.clause is not None and verb is not None:
-            subj, _, agent = subject(verb)
+            said_by = verb
+            if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # "issued a reminder that X must"
+                said_by = verb.head
+            subj, _, agent = subject(said_by)
             speaker = agent or subj
             csubj, cpass, _ = subject(hit.clause)
             clause_subj = csubj or cpass
             src = mentions.actors_of(speaker) if speaker is not None else []
             tgt = mentions.actors_of(clause_subj) if clause_subj is not None else []
+            pronoun = clause_subj is not None and clause_subj.lower_ in {"it", "they"}
+            src_ids = {a.actor.actor_id for a in src}
+            if pronoun and all(t.actor.actor_id in src_ids for t in tgt):
+                # "a reminder to Iraq that it must ...": the pronoun is the one addressed
+                tgt = []
+                for child in said_by.children:
+                    if child.dep_ in {"dative", "dobj"} and child is not verb:
+                        nodes = [p for p in child.children if p.dep_ == "pobj"] or [child]
+                        for node in nodes:
+                            tgt += mentions.actors_of(node)
             return unique(src), unique([t for t in tgt if t not in src])
         if verb is not None:
             subj, passive_subj, agent = subject(verb)

@@ -305,3 +305,15 @@ def test_events_unknown_name_takes_the_actor_of_its_apposition(analyse: Any) -> 
         analyse, "Maria Olsen, the Swedish foreign ministry spokeswoman, demanded an inquiry."
     )
     assert evs and evs[0].event_type == "REQUEST" and _dyad(evs[0])[0] == "SWE"
+
+
+def test_events_people_affiliated_with_a_group_are_that_group(analyse: Any) -> None:
+    evs = _events(analyse, "Fighters loyal to the Taliban attacked a checkpoint near Herat.")
+    assert evs and evs[0].event_type == "ASSAULT"
+    assert evs[0].source.actor.actor_id == "org:taliban"
+
+
+def test_events_forcing_people_out_is_coerced_displacement(analyse: Any) -> None:
+    evs = _events(analyse, "Myanmar troops forced out thousands of villagers from their homes.")
+    assert evs and (evs[0].event_type, evs[0].mode) == ("COERCE", "deport")
+    assert _dyad(evs[0])[0] == "MMR"

@@ -110,6 +110,10 @@ GROUP_NOUNS = frozenset(
         "couple",
     }
 )
+#: Participles and adjectives that tie people to the group they belong to.
+AFFILIATION = frozenset(
+    {"affiliate", "affiliated", "link", "linked", "belong", "loyal", "allied", "tie", "tied"}
+)
 COMPLEMENT_PREPS = ("with", "against", "on", "to", "into", "in", "at", "from", "over")
 
 
@@ -442,6 +446,21 @@ class MentionIndex:
                         for c in t.children
                         if c.dep_ == "appos" and any(d.dep_ == "det" for d in c.children)
                         for r in [self._ref(c)]
+                        if r
+                    ),
+                    None,
+                )
+            if ref is None and t.pos_ == "NOUN":  # "workers affiliated with X", "loyal to X"
+                ref = next(
+                    (
+                        r
+                        for c in t.children
+                        if c.dep_ in {"acl", "amod"} and c.lemma_.lower() in AFFILIATION
+                        for pp in c.children
+                        if pp.dep_ == "prep" and pp.lower_ in {"with", "to"}
+                        for p in pp.children
+                        if p.dep_ == "pobj"
+                        for r in [self._ref(p)]
                         if r
                     ),
                     None,

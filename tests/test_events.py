@@ -317,3 +317,17 @@ def test_events_forcing_people_out_is_coerced_displacement(analyse: Any) -> None
     evs = _events(analyse, "Myanmar troops forced out thousands of villagers from their homes.")
     assert evs and (evs[0].event_type, evs[0].mode) == ("COERCE", "deport")
     assert _dyad(evs[0])[0] == "MMR"
+
+
+def test_events_withdrawal_of_troops_from_a_country_targets_it(analyse: Any) -> None:
+    evs = _events(analyse, "Russia completed the withdrawal of its forces from Georgia.")
+    retreats = [e for e in evs if e.event_type == "RETREAT"]
+    assert retreats and _dyad(retreats[0]) == ("RUS", ["GEO"])
+
+
+def test_events_threatened_material_act_targets_its_place(analyse: Any) -> None:
+    evs = _events(analyse, "Ecuador's government said it would impose a curfew in Guayaquil.")
+    threats = [e for e in evs if e.event_type == "THREATEN"]
+    assert threats and _dyad(threats[0]) == ("ECU", ["ECU"])
+    meets = _events(analyse, "Iran and Saudi Arabia will meet in Beijing next month.")
+    assert all(t.actor.country != "CHN" for e in meets for t in e.targets)  # only the venue

@@ -461,6 +461,8 @@ class EventsStage:
         preps = row.target_preps or ("with", "on", "against", "to")
         holders = [tok] + ([verb] if verb is not None and verb is not tok else [])
         holders += [o for o in objects(tok) if o.pos_ == "NOUN"]  # "imposed sanctions on X"
+        if tok.pos_ == "NOUN":  # "the withdrawal of troops from X"
+            holders += [p for c in tok.children if c.lower_ == "of" for p in c.children]
         for pp in (verb or tok).children:  # "in a phone call with Wang, Blinken discussed"
             if pp.dep_ == "prep" and pp.lower_ in {"in", "during", "at"}:
                 holders += [p for p in pp.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]

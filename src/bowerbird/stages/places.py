@@ -112,7 +112,7 @@ class PlacesStage:
             if place is not None:
                 loc = Location(place.name, place.country, place.lat, place.lon)
                 targets = event.targets
-                if not targets and place.country and event.event_type in PLACE_TARGETED:
+                if not targets and place.country and _place_targeted(event):
                     # material acts with no stated recipient are directed at the place
                     # where they happen ("lifted the curfew in Montenegro")
                     iso = place.country
@@ -150,6 +150,15 @@ class PlacesStage:
         left = subj.left_edge
         text = subj.doc[left.i : subj.i + 1]
         return ActorRef(actor, text.text, text.start_char, text.end_char)
+
+
+def _place_targeted(event: Event) -> bool:
+    """Material acts, also conflictual ones when announced or intended (coded THREATEN:
+    "is prepared to impose martial law in Baghdad"); not intended meetings or agreements
+    (coded AGREE), whose place is only where the parties meet."""
+    if event.event_type in PLACE_TARGETED:
+        return True
+    return event.status == "planned" and event.event_type == "THREATEN"
 
 
 def _stateless(actor: Actor) -> bool:

@@ -331,3 +331,11 @@ def test_events_threatened_material_act_targets_its_place(analyse: Any) -> None:
     assert threats and _dyad(threats[0]) == ("ECU", ["ECU"])
     meets = _events(analyse, "Iran and Saudi Arabia will meet in Beijing next month.")
     assert all(t.actor.country != "CHN" for e in meets for t in e.targets)  # only the venue
+
+
+def test_events_conditional_threat_targets_who_must_meet_the_condition(analyse: Any) -> None:
+    evs = _events(
+        analyse, "Farmers in Kenya threatened to block roads unless Uganda lifted its ban."
+    )
+    threats = [e for e in evs if e.event_type == "THREATEN"]
+    assert threats and [t.actor.country for t in threats[0].targets] == ["UGA"]

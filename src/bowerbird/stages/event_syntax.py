@@ -190,6 +190,22 @@ def purpose_targets(
     return []
 
 
+def condition_targets(head: Token, mentions: MentionIndex) -> list[ActorRef]:
+    """The target of a conditional threat is who must meet the condition: "threatened to
+    strike unless Israel withdrew" -> Israel (the subject of the unless/if clause)."""
+    for tok in head.subtree:
+        if tok.dep_ != "advcl" or not any(
+            c.dep_ == "mark" and c.lower_ in {"unless", "if"} for c in tok.children
+        ):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            found = mentions.actors_of(subj)
+            if found:
+                return found
+    return []
+
+
 # -- syntax helpers --------------------------------------------------------------------
 
 

@@ -46,6 +46,7 @@ from bowerbird.stages.event_syntax import (
     Hit,
     MentionIndex,
     complement_targets,
+    condition_targets,
     depths,
     governed_by_trigger,
     governing_verb,
@@ -482,6 +483,8 @@ class EventsStage:
                     break
         if not targets:
             targets += complement_targets(tok, mentions)
+        if not targets and row.event_type == "THREATEN":
+            targets += condition_targets(verb or tok, mentions)
         if not targets and row.event_type == "PROTEST":
             heads = [tok] + ([verb] if verb is not None else [])
             targets += purpose_targets(heads, mentions, frozenset(source_ids))

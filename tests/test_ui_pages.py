@@ -215,3 +215,23 @@ def test_unknown_event_shows_an_error_not_a_crash(ui: Watched) -> None:
     assert "404" in page.locator(".error").inner_text()
     # The 404 of the API call is the only thing that went wrong, and it is reported on the page.
     assert ui.errors and all("no-such-event" in e or "404" in e for e in ui.errors)
+
+
+def test_document_page_lists_removed_furniture(ui: Watched, sample_server: Server) -> None:
+    doc_ids = sorted({e["doc_id"] for e in get(sample_server, "events", limit=500)["items"]})
+    docs = [get(sample_server, "documents/" + d) for d in doc_ids]
+    doc = next((d for d in docs if d["furniture"] and "/" in d["doc_id"]), None)
+    if doc is None:
+        pytest.skip("no document with removed furniture in the sample database")
+    page = ui.open("#/doc/" + hash_id(doc["doc_id"]), "doc")
+    rows = page.locator("table.furniture tbody tr")
+    assert rows.count() == len(doc["furniture"])
+    page.locator("details summary").click()
+    struck = page.locator("del.furniture").all_inner_texts()
+    assert len(struck) >= 1
+    assert all(s in doc["pre_clean_text"] for s in struck)
+    assert (
+        "".join(struck).split()
+        == "".join(doc["pre_clean_text"][f["start"] : f["end"]] for f in doc["furniture"]).split()
+    )
+    ui.assert_clean()

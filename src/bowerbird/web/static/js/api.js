@@ -28,6 +28,11 @@ export async function api(path, params) {
   return body;
 }
 
+/** An id as URL path segments: "html/a b.html" -> "html/a%20b.html" (slashes kept). */
+export function idPath(id) {
+  return String(id).split("/").map(encodeURIComponent).join("/");
+}
+
 let openapiPaths = null;
 
 /** Does the API offer ``path`` (e.g. "/api/stances")?  Asked once from /openapi.json. */

@@ -1,7 +1,7 @@
 // Actor page: identity and offices, event counts, counterparts, timeline, latest quotes,
 // and stances when the API offers /api/stances.
 
-import { api, hasEndpoint } from "../api.js";
+import { api, idPath, hasEndpoint } from "../api.js";
 import { h, route, section, table, fmtNumber, fmtScore, scoreBadge, actorLink } from "../dom.js";
 import { stackedBars, scoreLine } from "../charts.js";
 
@@ -41,7 +41,7 @@ async function stancesSection(actorId) {
 }
 
 export async function renderActor(root, { id }) {
-  const p = await api("actors/" + encodeURIComponent(id));
+  const p = await api("actors/" + idPath(id));
   const a = p.actor || { actor_id: id };
   root.append(
     h("p", { class: "crumbs" }, h("a", { href: "#/network" }, "Network"), " / ", a.actor_id),
@@ -57,9 +57,9 @@ export async function renderActor(root, { id }) {
   const counts = p.event_counts || [];
   root.append(h("div", { class: "two-col" },
     section("Identity", facts(a),
-      offices.length ? [h("h3", {}, "Offices"), table(["Office", "Country", "From", "To"],
-        offices.map((o) => h("tr", {}, h("td", {}, o.office), h("td", {}, o.country || "–"),
-          h("td", {}, o.start || "–"), h("td", {}, o.end || "–"))))] : null),
+      offices.length ? [h("h3", {}, "Offices"), table(["Office", "Organisation", "Country", "From", "To"],
+        offices.map((o) => h("tr", {}, h("td", {}, String(o.office || "–").replace(/_/g, " ")), h("td", {}, o.org_name || o.org || "–"), h("td", {}, o.country || "–"),
+          h("td", {}, o.start || "–"), h("td", {}, o.end || (o.start ? "incumbent" : "–")))))] : null),
     section("Events by type", counts.length
       ? table(["Type", "As source", "As target"], counts.map((c) => h("tr", {},
           h("td", {}, h("a", { href: route("events", null, { actor: a.actor_id, type: c.event_type }) }, c.event_type)),

@@ -1,11 +1,11 @@
 // Document page: cleaned text with every event's evidence highlighted (click -> event),
 // metadata, and the furniture the cleaner removed, marked in the original text.
 
-import { api } from "../api.js";
+import { api, idPath } from "../api.js";
 import { h, route, section, table, safeUrl, highlight, highlightNested, trimEnd } from "../dom.js";
 
 export async function renderDoc(root, { id, params }) {
-  const d = await api("documents/" + encodeURIComponent(id));
+  const d = await api("documents/" + idPath(id));
   const url = safeUrl(d.url);
   const events = Array.isArray(d.events) ? d.events : [];
   const focus = params.get("event");

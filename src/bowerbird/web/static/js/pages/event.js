@@ -1,7 +1,7 @@
 // Event detail: coding, actors, date, place, and each evidence sentence highlighted in its
 // article's cleaned text (offsets from the API), plus related events/reports.
 
-import { api } from "../api.js";
+import { api, idPath } from "../api.js";
 import { h, route, section, actorLink, scoreBadge, quadName, highlightNested, trimEnd } from "../dom.js";
 
 function dl(pairs) {
@@ -26,7 +26,7 @@ export function evidenceText(text, start, end, inner = []) {
 async function evidenceBlock(ev, event, index) {
   let doc = null;
   try {
-    doc = await api("documents/" + encodeURIComponent(ev.doc_id));
+    doc = await api("documents/" + idPath(ev.doc_id));
   } catch {
     doc = null;
   }
@@ -80,7 +80,7 @@ async function relatedSection(ids) {
   if (!Array.isArray(ids) || !ids.length) return null;
   const shown = ids.slice(0, 12);
   const rows = await Promise.all(
-    shown.map((id) => api("events/" + encodeURIComponent(id)).catch(() => ({ event_id: id }))),
+    shown.map((id) => api("events/" + idPath(id)).catch(() => ({ event_id: id }))),
   );
   return section(
     "Related events",
@@ -96,7 +96,7 @@ async function relatedSection(ids) {
 }
 
 export async function renderEvent(root, { id }) {
-  const e = await api("events/" + encodeURIComponent(id));
+  const e = await api("events/" + idPath(id));
   const loc = e.location;
   const targets = e.targets && e.targets.length
     ? e.targets.map((t, i) => [i ? ", " : "", actorLink(t)]) : "–";

@@ -99,7 +99,10 @@ export async function renderEvents(root, { params }) {
   const cursor = params.get("cursor") || "";
   // Keep the stack consistent with the cursor we are asked for.
   const at = stack.indexOf(cursor);
-  const trimmed = at >= 0 ? stack.slice(0, at + 1) : [...stack, cursor];
+  let trimmed;
+  if (at >= 0) trimmed = stack.slice(0, at + 1);
+  else if (!cursor) trimmed = [""];
+  else trimmed = [...(stack.length ? stack : [""]), cursor];
   cursorStacks.clear();
   cursorStacks.set(key, trimmed);
   const pageNo = trimmed.length;

@@ -187,12 +187,14 @@ export function forceLayout(nodes, edges, width, height, iterations = 300) {
   const ys = pos.map((p) => p.y);
   const [x0, x1] = [Math.min(...xs, 0), Math.max(...xs, 0)];
   const [y0, y1] = [Math.min(...ys, 0), Math.max(...ys, 0)];
-  const pad = 60;
-  const sx = (width - 2 * pad) / Math.max(1, x1 - x0);
-  const sy = (height - 2 * pad) / Math.max(1, y1 - y0);
+  // Wide side margins: labels are centred under the nodes.
+  const padX = 110;
+  const padY = 40;
+  const sx = (width - 2 * padX) / Math.max(1, x1 - x0);
+  const sy = (height - 2 * padY - 16) / Math.max(1, y1 - y0);
   const out = new Map();
   nodes.forEach((nd, i) => {
-    out.set(nd.id, { x: pad + (pos[i].x - x0) * sx, y: pad + (pos[i].y - y0) * sy });
+    out.set(nd.id, { x: padX + (pos[i].x - x0) * sx, y: padY + (pos[i].y - y0) * sy });
   });
   return out;
 }

@@ -103,6 +103,7 @@ export async function renderEvent(root, { id }) {
   const date = e.date
     ? `${e.date}` + (e.date_precision && e.date_precision !== "day" ? ` (${e.date_precision})` : "")
       + (e.date_source ? ` · from ${e.date_source}` : "")
+      + (e.date_text ? ` “${e.date_text}”` : "")
     : "undated";
   root.append(
     h("p", { class: "crumbs" }, h("a", { href: "#/events" }, "Events"), " / ", e.event_id),

@@ -30,15 +30,15 @@ function select(name, values, current) {
   );
 }
 
-function filterForm(params) {
-  const text = (name, placeholder, type = "text") =>
-    h("input", { name, type, value: params.get(name) || "", placeholder });
+function filterForm(params, actors) {
+  const text = (name, placeholder, type = "text", list = null) =>
+    h("input", { name, type, value: params.get(name) || "", placeholder, list });
   const form = h(
     "form",
     { class: "filters", id: "event-filters" },
-    field("Actor", text("actor", "id, e.g. USA")),
-    field("Source", text("source", "actor id")),
-    field("Target", text("target", "actor id")),
+    field("Actor", text("actor", "id, country or name", "text", "actor-ids")),
+    field("Source", text("source", "actor id", "text", "actor-ids")),
+    field("Target", text("target", "actor id", "text", "actor-ids")),
     field("Type", select("type", EVENT_TYPES, params.get("type"))),
     field("Status", select("status", STATUSES, params.get("status"))),
     field("Since", text("since", "YYYY-MM-DD", "date")),
@@ -47,6 +47,8 @@ function filterForm(params) {
     h("div", { class: "buttons" },
       h("button", { type: "submit" }, "Apply"),
       h("a", { href: "#/events", class: "button secondary" }, "Reset")),
+    h("datalist", { id: "actor-ids" },
+      actors.map((a) => h("option", { value: a.actor_id }, `${a.name} (${a.events} events)`))),
   );
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
@@ -107,7 +109,10 @@ export async function renderEvents(root, { params }) {
   cursorStacks.set(key, trimmed);
   const pageNo = trimmed.length;
 
-  const res = await api("events", { ...filters, sort, order, limit: PAGE, cursor });
+  const [res, actors] = await Promise.all([
+    api("events", { ...filters, sort, order, limit: PAGE, cursor }),
+    api("actors", { limit: 200 }).then((r) => r.items || []).catch(() => []),
+  ]);
   const rows = res.items.map(eventRow);
   const prevCursor = pageNo > 1 ? trimmed[pageNo - 2] : null;
   const pager = h(
@@ -125,7 +130,7 @@ export async function renderEvents(root, { params }) {
   );
   root.append(
     h("h1", {}, "Events"),
-    filterForm(params),
+    filterForm(params, actors),
     h("p", { class: "count", id: "event-count" },
       `${fmtNumber(res.total)} event${res.total === 1 ? "" : "s"} match.`),
     rows.length

@@ -108,13 +108,14 @@ def event_where(q: EventQuery) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-_SELECT = """
+_DETAIL = """
 SELECT e.event_id, e.event_type, e.mode, e.context, e.cameo_root, e.quad_class, e.score,
        e.status, e.date, e.date_precision, e.date_text, e.date_source,
        e.source_actor_id, sa.name, sa.country, sa.sector, sa.kind, e.source_text,
        e.location_name, e.location_country, e.lat, e.lon, e.doc_id, e.trigger,
-       e.trigger_start, e.trigger_end, e.confidence, {key} AS sort_key
+       e.trigger_start, e.trigger_end, e.confidence
 FROM events e LEFT JOIN actors sa ON sa.actor_id = e.source_actor_id
+WHERE list_contains(?, e.event_id)
 """
 
 
@@ -140,7 +141,7 @@ def _targets(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[d
     rows = con.execute(
         """SELECT t.event_id, t.actor_id, a.name, a.country, a.sector, a.kind, t.text
            FROM event_targets t LEFT JOIN actors a ON a.actor_id = t.actor_id
-           WHERE t.event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY t.event_id, t.position""",
+           WHERE list_contains(?, t.event_id) ORDER BY t.event_id, t.position""",
         [ids],
     ).fetchall()
     for event_id, *actor in rows:
@@ -155,14 +156,22 @@ def _sentences(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]
         return {}
     rows = con.execute(
         """SELECT event_id, text FROM evidence
-           WHERE position = 0 AND event_id IN (SELECT unnest(?::VARCHAR[]))""",
+           WHERE position = 0 AND list_contains(?, event_id)""",
         [ids],
     ).fetchall()
     return {str(i): str(t) for i, t in rows}
 
 
-def _build(con: duckdb.DuckDBPyConnection, rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
-    ids = [str(r[0]) for r in rows]
+def events_by_id(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str, Any]]:
+    """The events with these ids in list shape, in the order of ``ids`` (unknown ids skipped).
+
+    Fetched in four small queries (events, targets, evidence sentences) for the given ids
+    only, so a page costs the same however deep it is.
+    """
+    if not ids:
+        return []
+    found = {str(r[0]): r for r in con.execute(_DETAIL, [ids]).fetchall()}
+    rows = [found[i] for i in ids if i in found]
     targets = _targets(con, ids)
     sentences = _sentences(con, ids)
     out: list[dict[str, Any]] = []
@@ -217,48 +226,61 @@ def _key_of(sort: str, raw: list[Any]) -> list[Any]:
     return [value, event_id]
 
 
-def list_events(con: duckdb.DuckDBPyConnection, q: EventQuery) -> dict[str, Any]:
-    """One page of events matching ``q``: ``{items, next_cursor, total}``."""
+def count_events(con: duckdb.DuckDBPyConnection, q: EventQuery) -> int:
+    """How many events match the filters of ``q`` (sort and page ignored)."""
+    clauses, params = event_where(q)
+    sql = "SELECT count(*) FROM events e"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    row = con.execute(sql, params).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def list_events(
+    con: duckdb.DuckDBPyConnection, q: EventQuery, *, total: int | None = None
+) -> dict[str, Any]:
+    """One page of events matching ``q``: ``{items, next_cursor, total}``.
+
+    ``total`` may be passed by a caller that already knows it (e.g. cached for the same
+    filters while walking pages); otherwise it is counted.
+    """
     sort = check_choice(q.sort, tuple(SORT_KEYS), "sort")
     order = check_choice(q.order, ORDERS, "order")
     limit = check_limit(q.limit)
     kind = f"events:{sort}:{order}"
-    clauses, params = event_where(q)
-    count_sql = "SELECT count(*) FROM events e"
-    if clauses:
-        count_sql += " WHERE " + " AND ".join(clauses)
-    row = con.execute(count_sql, params).fetchone()
-    total = 0 if row is None else int(row[0])
-    key_sql = SORT_KEYS[sort]
     after = decode_cursor(q.cursor, kind, 2)
-    page_params = list(params)
+    clauses, params = event_where(q)
+    key_sql = SORT_KEYS[sort]
     if after is not None:
         value, event_id = _key_of(sort, after)
         op = ">" if order == "asc" else "<"
         clauses = [*clauses, f"({key_sql} {op} ? OR ({key_sql} = ? AND e.event_id {op} ?))"]
-        page_params += [value, value, event_id]
-    sql = _SELECT.format(key=key_sql)
+        params = [*params, value, value, event_id]
+    sql = f"SELECT e.event_id, {key_sql} AS sort_key FROM events e"
+    if sort == "source":
+        sql += " LEFT JOIN actors sa ON sa.actor_id = e.source_actor_id"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     direction = order.upper()
     sql += f" ORDER BY sort_key {direction}, e.event_id {direction} LIMIT ?"
-    page_params.append(limit + 1)
-    rows = con.execute(sql, page_params).fetchall()
-    more = len(rows) > limit
-    rows = rows[:limit]
+    keys = con.execute(sql, [*params, limit + 1]).fetchall()
+    more = len(keys) > limit
+    keys = keys[:limit]
     next_cursor = None
-    if more and rows:
-        last = rows[-1]
-        next_cursor = encode_cursor(kind, [iso(last[27]) if sort == "date" else last[27], last[0]])
-    return page(_build(con, rows), next_cursor, total)
+    if more and keys:
+        last_id, last_key = keys[-1]
+        next_cursor = encode_cursor(kind, [iso(last_key) if sort == "date" else last_key, last_id])
+    if total is None:
+        total = count_events(con, q)
+    return page(events_by_id(con, [str(k[0]) for k in keys]), next_cursor, total)
 
 
 def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
     """One event (list shape) plus ``evidence`` with document metadata and ``related``."""
-    rows = con.execute(_SELECT.format(key="NULL") + " WHERE e.event_id = ?", [event_id]).fetchall()
-    if not rows:
+    found = events_by_id(con, [event_id])
+    if not found:
         return None
-    event = _build(con, rows)[0]
+    event = found[0]
     evidence = con.execute(
         """SELECT v.doc_id, v.sentence_index, v.start, v."end", v.text,
                   d.title, d.outlet, d.published

@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from bowerbird import __version__
 from bowerbird.api import errors, routes_actors, routes_events
+from bowerbird.api.cache import TotalsCache
 from bowerbird.errors import E_DB_MISSING, UsageError
 from bowerbird.lexicons import Lexicon, load_lexicon
 from bowerbird.store.writer import Store
@@ -54,6 +55,7 @@ def create_app(
     )
     app.state.store = store
     app.state.cursor_lock = threading.Lock()
+    app.state.totals = TotalsCache()
     app.state.lexicon = lexicon if lexicon is not None else load_lexicon(lexicon_files)
     errors.install(app)
     app.include_router(routes_events.router)

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import Depends, Query, Request
 
+from bowerbird.api.cache import TotalsCache
 from bowerbird.errors import E_BAD_DATE, UsageError
 from bowerbird.lexicons import Lexicon
 from bowerbird.query_paging import DEFAULT_LIMIT
@@ -41,6 +42,11 @@ def _cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
         cur.close()
 
 
+def _totals(request: Request) -> TotalsCache:
+    totals: TotalsCache = request.app.state.totals
+    return totals
+
+
 def _lexicon(request: Request) -> Lexicon:
     lexicon: Lexicon = request.app.state.lexicon
     return lexicon
@@ -48,6 +54,7 @@ def _lexicon(request: Request) -> Lexicon:
 
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(_cursor)]
 Lex = Annotated[Lexicon, Depends(_lexicon)]
+Totals = Annotated[TotalsCache, Depends(_totals)]
 Limit = Annotated[
     int, Query(ge=1, le=500, description="Page size (at most 500; more is a 400 error).")
 ]

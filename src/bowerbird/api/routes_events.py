@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -15,11 +16,12 @@ from bowerbird.api.params import (
     Cursor,
     Limit,
     Since,
+    Totals,
     Until,
     parse_date,
 )
 from bowerbird.query_actors import DyadQuery, dyads
-from bowerbird.query_events import EventQuery, event_detail, list_events
+from bowerbird.query_events import EventQuery, count_events, event_detail, list_events
 from bowerbird.query_series import SeriesQuery, overview, places, series
 from bowerbird.query_text import document_detail
 
@@ -38,6 +40,7 @@ def get_summary(con: Con) -> dict[str, Any]:
 @router.get("/events", response_model=models.EventPage, summary="List events")
 def get_events(
     con: Con,
+    totals: Totals,
     actor: ActorParam = None,
     source: ActorParam = None,
     target: ActorParam = None,
@@ -55,24 +58,24 @@ def get_events(
     cursor: Cursor = None,
 ) -> dict[str, Any]:
     """One page of events (one item per event, with all its targets)."""
-    return list_events(
-        con,
-        EventQuery(
-            actor=actor,
-            source=source,
-            target=target,
-            event_type=type,
-            since=parse_date(since, "since"),
-            until=parse_date(until, "until"),
-            doc=doc,
-            status=status,
-            text=q,
-            sort=sort,
-            order=order,
-            limit=limit,
-            cursor=cursor,
-        ),
+    query = EventQuery(
+        actor=actor,
+        source=source,
+        target=target,
+        event_type=type,
+        since=parse_date(since, "since"),
+        until=parse_date(until, "until"),
+        doc=doc,
+        status=status,
+        text=q,
+        sort=sort,
+        order=order,
+        limit=limit,
+        cursor=cursor,
     )
+    key = ("events", replace(query, sort="", order="", limit=None, cursor=None))
+    total = totals.get(key, lambda: count_events(con, query))
+    return list_events(con, query, total=total)
 
 
 @router.get(

@@ -6,7 +6,9 @@ const SVG_NS = "http://www.w3.org/2000/svg";
 function append(el, children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    if (child instanceof Node) el.append(child);
+    else if (typeof child === "object") throw new TypeError("not a DOM node: " + typeof child);
+    else el.append(document.createTextNode(String(child)));
   }
   return el;
 }

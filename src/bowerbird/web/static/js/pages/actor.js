@@ -35,9 +35,10 @@ async function stancesSection(actorId) {
   if (!items.length) return section("Stances", h("p", { class: "muted" }, "No stances recorded."));
   const keys = [...new Set(items.flatMap((it) => Object.keys(it)))]
     .filter((k) => !["actor", "actor_id", "speaker"].includes(k)).slice(0, 6);
-  return section("Stances", table(keys, items.map((it) =>
+  const rows = items.map((it) =>
     h("tr", {}, keys.map((k) => h("td", {}, k === "doc_id" && it[k]
-      ? h("a", { href: route("doc", it[k]) }, it[k]) : stanceValue(it[k])))))), { class: "grid stances" });
+      ? h("a", { href: route("doc", it[k]) }, it[k]) : stanceValue(it[k])))));
+  return section("Stances", table(keys, rows, { class: "grid stances" }));
 }
 
 export async function renderActor(root, { id }) {

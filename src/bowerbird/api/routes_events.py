@@ -32,9 +32,9 @@ TypeParam = Annotated[
 
 
 @router.get("/summary", response_model=models.Summary, summary="Database totals")
-def get_summary(con: Con) -> dict[str, Any]:
+def get_summary(con: Con, cache: Totals) -> dict[str, Any]:
     """Totals, date range, top dyads, event types and actors, counts per quad class."""
-    return overview(con)
+    return cache.get(("summary",), lambda: overview(con))
 
 
 @router.get("/events", response_model=models.EventPage, summary="List events")

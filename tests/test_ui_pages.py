@@ -108,6 +108,10 @@ def test_event_detail_highlights_evidence(ui: Watched, sample_server: Server) ->
     assert len(block) > len(ev["text"]) or block.strip() == doc["text"].strip()
     src = event["source"]["actor_id"]
     assert page.locator(f'a[href="#/actor/{hash_id(src)}"]').count() >= 1
+    related = page.locator("ul.related > li > a:first-child").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert related == ["#/event/" + hash_id(r) for r in event["related"][:12]]
     ui.shot("event")
     ui.assert_clean()
     page.click(f'a[href^="#/doc/{hash_id(ev["doc_id"])}"]')

@@ -76,11 +76,17 @@ function reportsSection(event) {
   );
 }
 
-async function relatedSection(ids) {
+async function relatedSection(ids, docId) {
   if (!Array.isArray(ids) || !ids.length) return null;
   const shown = ids.slice(0, 12);
+  // Most related events come from the same document: one list call, then single fetches
+  // only for the rest (e.g. other reports of a merged event).
+  const sameDoc = await api("events", { doc: docId, limit: 500 })
+    .then((r) => new Map((r.items || []).map((x) => [x.event_id, x])))
+    .catch(() => new Map());
   const rows = await Promise.all(
-    shown.map((id) => api("events/" + idPath(id)).catch(() => ({ event_id: id }))),
+    shown.map((id) => sameDoc.get(id)
+      || api("events/" + idPath(id)).catch(() => ({ event_id: id }))),
   );
   return section(
     "Related events",
@@ -133,7 +139,7 @@ export async function renderEvent(root, { id }) {
   root.append(section("Evidence", ...blocks));
   const reports = reportsSection(e);
   if (reports) root.append(reports);
-  const related = await relatedSection(e.related);
+  const related = await relatedSection(e.related, e.doc_id);
   if (related) root.append(related);
   const first = root.querySelector("mark.evidence");
   if (first) first.dataset.focus = "1";

@@ -193,6 +193,11 @@ def test_actor_page(ui: Watched, sample_server: Server) -> None:
     assert page.locator("h1").inner_text() == profile["actor"]["name"]
     for cp in profile["counterparts"][:3]:
         assert page.locator(f'a.actor[href="#/actor/{hash_id(cp["actor_id"])}"]').count() >= 1
+    series = get(sample_server, "series", actor=top["actor_id"], interval="month")
+    bars = page.locator("svg.bars rect.bar title").all_text_contents()
+    assert sum(int(b.split(": ")[1].split(" ")[0]) for b in bars) == sum(
+        p["count"] for p in series["points"]
+    )
     if profile["latest_quotes"]:
         assert page.locator(".quotes blockquote").count() == len(profile["latest_quotes"])
     ui.shot("actor")

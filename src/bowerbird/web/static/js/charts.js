@@ -104,7 +104,7 @@ export function scoreLine(points, opts = {}) {
       svg.append(
         s(
           "circle",
-          { cx: x(i), cy: y(v), r: 3, class: v < 0 ? "dot neg" : "dot pos" },
+          { cx: x(i), cy: y(v), r: 3, class: v < 0 ? "dot neg" : v > 0 ? "dot pos" : "dot zero" },
           s("title", {}, `${points[i].period}: ${fmtScore(v)}`),
         ),
       ),

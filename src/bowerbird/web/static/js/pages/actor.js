@@ -3,7 +3,7 @@
 
 import { api, idPath, hasEndpoint } from "../api.js";
 import { h, route, section, table, fmtNumber, fmtScore, scoreBadge, actorLink } from "../dom.js";
-import { stackedBars, scoreLine } from "../charts.js";
+import { stackedBars, scoreLine, quadLegend } from "../charts.js";
 
 function facts(actor) {
   const rows = [
@@ -74,12 +74,19 @@ export async function renderActor(root, { id }) {
         h("td", {}, scoreBadge(c.mean_score)),
         h("td", {}, h("a", { href: route("timeline", null, { source: a.actor_id, target: c.actor_id, symmetric: "true" }) }, "dyad timeline")))))
     : h("p", { class: "muted" }, "No counterparts.")));
-  const tl = (p.timeline || []).map((x) => ({ ...x, quad: undefined }));
+  // The monthly series (gaps filled, stacked by quad class); the profile's own timeline
+  // is the fallback.
+  const series = await api("series", { actor: a.actor_id, interval: "month" }).catch(() => null);
+  const tl = series && series.points && series.points.length
+    ? series.points
+    : (p.timeline || []).map((x) => ({ ...x, quad: { 0: x.count } }));
   if (tl.length) {
     const total = tl.reduce((s, x) => s + (x.score_sum || 0), 0);
     root.append(section("Timeline",
-      h("p", { class: "muted" }, `Events per period; summed score ${fmtScore(total)}.`),
-      stackedBars(tl.map((x) => ({ period: x.period, count: x.count, quad: { 0: x.count } })), { height: 180 }),
+      h("p", { class: "muted" }, `Events per month by quad class; summed score ${fmtScore(total)}. `,
+        h("a", { href: route("timeline", null, { actor: a.actor_id }) }, "open in Timeline")),
+      quadLegend(),
+      stackedBars(tl, { height: 180 }),
       scoreLine(tl, { height: 140 })));
   }
   const quotes = p.latest_quotes || [];

@@ -26,9 +26,9 @@ if [ "$(id -u)" != "0" ]; then
 fi
 echo "browser: installing the Debian package chromium" >&2
 export DEBIAN_FRONTEND=noninteractive
-if ! $SUDO apt-get install -y --no-install-recommends chromium >/dev/null 2>&1; then
+if ! $SUDO apt-get install -y chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq >/dev/null 2>&1 || true
-  $SUDO apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 \
+  $SUDO apt-get install -y chromium >/dev/null 2>&1 \
     || fail "apt-get could not install chromium"
 fi
 [ -x "$CHROMIUM" ] || fail "chromium installed but $CHROMIUM is missing (set BOWERBIRD_CHROMIUM)"

@@ -12,7 +12,9 @@ Usage (from the repository root)::
    thread pool (httpx): the events list (first page, a page ~20k rows deep, filtered by
    actor/type/date and its deep page) and dyad time series (weekly, monthly, symmetric).
 4. Prints requests/s and p50/p99 per request kind as a Markdown table plus a JSON line;
-   ``--write-docs`` replaces the ``<!-- load:start -->`` section of docs/benchmarks.md.
+   ``--write-docs`` replaces the ``<!-- load:start -->`` section of docs/benchmarks.md
+   (``<!-- load-indexed:start -->`` with ``--indexes``, which also creates the two by-id
+   indexes the API would need from a future schema migration).
 """
 
 from __future__ import annotations
@@ -37,10 +39,9 @@ import synth_db
 
 REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs" / "benchmarks.md"
-START, END = "<!-- load:start -->", "<!-- load:end -->"
 
 
-def ensure_db(path: str, n_events: int) -> tuple[int, float]:
+def ensure_db(path: str, n_events: int, indexes: bool = False) -> tuple[int, float]:
     """Reuse ``path`` if it has at least ``n_events`` events, else build it; (events, secs)."""
     if os.path.exists(path):
         con = duckdb.connect(path, read_only=True)
@@ -52,7 +53,7 @@ def ensure_db(path: str, n_events: int) -> tuple[int, float]:
             return int(row[0]), 0.0
         os.remove(path)
     t0 = time.perf_counter()
-    stats = synth_db.build(path, n_events)
+    stats = synth_db.build(path, n_events, extra_indexes=indexes)
     return stats["events"], time.perf_counter() - t0
 
 
@@ -160,9 +161,15 @@ def fire(base: str, mix: dict[str, str], n: int, concurrency: int) -> dict[str, 
     }
 
 
-def markdown(res: dict[str, Any], events: int, build_s: float) -> str:
+def markdown(res: dict[str, Any], events: int, build_s: float, indexes: bool) -> str:
+    schema = (
+        "schema v1 **plus** the two proposed indexes "
+        "(`evidence(event_id)`, `event_targets(event_id)`, see `bench/synth_db.py`)"
+        if indexes
+        else "schema v1 as shipped"
+    )
     lines = [
-        f"Synthetic database: **{events:,} events** (bench/synth_db.py), `bowerbird serve` on "
+        f"{schema}. Synthetic database: **{events:,} events** (bench/synth_db.py), `bowerbird serve` on "
         f"loopback, {res['requests']} requests from {res['concurrency']} client threads, "
         f"{os.cpu_count()} CPU cores ({platform.python_version()}); database built in "
         f"{build_s:.1f} s" + (" (reused)" if build_s == 0 else "") + ".",
@@ -178,12 +185,19 @@ def markdown(res: dict[str, Any], events: int, build_s: float) -> str:
     return "\n".join(lines)
 
 
-def write_docs(text: str) -> None:
+def write_docs(text: str, indexes: bool) -> None:
+    name = "load-indexed" if indexes else "load"
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    flag = " --indexes" if indexes else ""
     doc = DOCS.read_text(encoding="utf-8")
-    block = f"{START}\n{text}\n\nReproduce: `.venv/bin/python bench/load.py --write-docs`\n{END}"
-    if START in doc and END in doc:
-        head, rest = doc.split(START, 1)
-        doc = head + block + rest.split(END, 1)[1]
+    block = (
+        f"{start}\n{text}\n\nReproduce: `.venv/bin/python bench/load.py{flag} --write-docs`\n{end}"
+    )
+    if start in doc and end in doc:
+        head, rest = doc.split(start, 1)
+        doc = head + block + rest.split(end, 1)[1]
+    elif "## HTTP API load" in doc:
+        doc = doc.rstrip("\n") + "\n\n" + block + "\n"
     else:
         doc = doc.rstrip("\n") + "\n\n## HTTP API load\n\n" + block + "\n"
     DOCS.write_text(doc, encoding="utf-8")
@@ -196,10 +210,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--deep-pages", type=int, default=40, help="pages of 500 before the deep page")
     ap.add_argument("--db", default=None)
+    ap.add_argument("--indexes", action="store_true", help="also create the proposed by-id indexes")
     ap.add_argument("--write-docs", action="store_true")
     args = ap.parse_args(argv)
-    db = args.db or f"/tmp/bowerbird-load-{args.events}.duckdb"
-    events, build_s = ensure_db(db, args.events)
+    suffix = "-indexed" if args.indexes else ""
+    db = args.db or f"/tmp/bowerbird-load-{args.events}{suffix}.duckdb"
+    events, build_s = ensure_db(db, args.events, args.indexes)
     port = free_port()
     proc = start_server(db, port)
     try:
@@ -210,11 +226,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    text = markdown(res, events, build_s)
+    text = markdown(res, events, build_s, args.indexes)
     print(text)
     print(json.dumps({"events": events, **res}))
     if args.write_docs:
-        write_docs(text)
+        write_docs(text, args.indexes)
     return res
 
 

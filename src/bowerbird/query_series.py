@@ -47,6 +47,53 @@ class SeriesQuery:
     symmetric: bool = False
 
 
+def _resolve(con: duckdb.DuckDBPyConnection, value: str | None) -> list[str] | None:
+    """The ids of the actors ``value`` matches (None when no value was given)."""
+    if not value:
+        return None
+    sub, params = matching_actors(value)
+    return [str(r[0]) for r in con.execute(sub, params).fetchall()]
+
+
+def _dyad_clause(
+    con: duckdb.DuckDBPyConnection, source: str | None, target: str | None, symmetric: bool
+) -> tuple[str, list[Any]]:
+    """WHERE clause over ``events e`` for a (possibly one-sided or symmetric) dyad.
+
+    The actor sets are resolved first (a look-up in the small actors table), so the big
+    tables are scanned once with plain list membership tests.
+    """
+    src, tgt = _resolve(con, source), _resolve(con, target)
+    if tgt is None:
+        if symmetric:  # source on either side
+            return (
+                "(list_contains(?, e.source_actor_id) OR e.event_id IN"
+                " (SELECT event_id FROM event_targets WHERE list_contains(?, actor_id)))",
+                [src, src],
+            )
+        return "list_contains(?, e.source_actor_id)", [src]
+    if src is None:
+        if symmetric:
+            return (
+                "(list_contains(?, e.source_actor_id) OR e.event_id IN"
+                " (SELECT event_id FROM event_targets WHERE list_contains(?, actor_id)))",
+                [tgt, tgt],
+            )
+        return (
+            "e.event_id IN (SELECT event_id FROM event_targets WHERE list_contains(?, actor_id))",
+            [tgt],
+        )
+    pair = "(list_contains(?, d.source_actor_id) AND list_contains(?, t.actor_id))"
+    cond, params = pair, [src, tgt]
+    if symmetric:
+        cond, params = f"({pair} OR {pair})", [src, tgt, tgt, src]
+    return (
+        "e.event_id IN (SELECT t.event_id FROM event_targets t"
+        f" JOIN events d ON d.event_id = t.event_id WHERE {cond})",
+        params,
+    )
+
+
 def _next_period(day: date, interval: str) -> date:
     if interval == "day":
         return day + timedelta(days=1)
@@ -72,32 +119,13 @@ def series(con: duckdb.DuckDBPyConnection, q: SeriesQuery) -> dict[str, Any]:
     the first and the last one with events are filled with zero points.
     """
     interval = check_choice(q.interval, INTERVALS, "interval")
-    base = EventQuery(
-        actor=q.actor,
-        event_type=q.event_type,
-        since=q.since,
-        until=q.until,
-        source=None if q.symmetric else q.source,
-        target=None if q.symmetric else q.target,
+    clauses, params = event_where(
+        EventQuery(actor=q.actor, event_type=q.event_type, since=q.since, until=q.until)
     )
-    clauses, params = event_where(base)
-    if q.symmetric and (q.source or q.target):
-        sides = []
-        for a, b in ((q.source, q.target), (q.target, q.source)):
-            side, side_params = [], []
-            if a:
-                sub, p = matching_actors(a)
-                side.append(f"e.source_actor_id IN ({sub})")
-                side_params += p
-            if b:
-                sub, p = matching_actors(b)
-                side.append(
-                    f"e.event_id IN (SELECT event_id FROM event_targets WHERE actor_id IN ({sub}))"
-                )
-                side_params += p
-            sides.append("(" + " AND ".join(side) + ")")
-            params += side_params
-        clauses.append("(" + " OR ".join(sides) + ")")
+    if q.source or q.target:
+        clause, dyad_params = _dyad_clause(con, q.source, q.target, q.symmetric)
+        clauses.append(clause)
+        params += dyad_params
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     quad_cols = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {i})" for i in range(5))
     rows = con.execute(

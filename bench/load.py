@@ -161,18 +161,20 @@ def fire(base: str, mix: dict[str, str], n: int, concurrency: int) -> dict[str, 
     }
 
 
-def markdown(res: dict[str, Any], events: int, build_s: float, indexes: bool) -> str:
+def markdown(res: dict[str, Any], events: int, build_s: float, indexes: bool, load: float) -> str:
     schema = (
         "schema v1 **plus** the two proposed indexes "
         "(`evidence(event_id)`, `event_targets(event_id)`, see `bench/synth_db.py`)"
         if indexes
         else "schema v1 as shipped"
     )
+    built = f"built in {build_s:.1f} s" if build_s else "reused from an earlier run"
     lines = [
-        f"{schema}. Synthetic database: **{events:,} events** (bench/synth_db.py), `bowerbird serve` on "
-        f"loopback, {res['requests']} requests from {res['concurrency']} client threads, "
-        f"{os.cpu_count()} CPU cores ({platform.python_version()}); database built in "
-        f"{build_s:.1f} s" + (" (reused)" if build_s == 0 else "") + ".",
+        f"{schema}. Synthetic database: **{events:,} events** (bench/synth_db.py, {built}), "
+        f"`bowerbird serve` on loopback, {res['requests']} requests from "
+        f"{res['concurrency']} client threads, {os.cpu_count()} CPU cores "
+        f"(Python {platform.python_version()}); machine load average {load:.1f} when the "
+        "run started (other processes).",
         "",
         f"* throughput: **{res['rps']} requests/s**; overall p50 **{res['p50_ms']} ms**, "
         f"p99 **{res['p99_ms']} ms** (target p99 < 200 ms)",
@@ -216,6 +218,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     suffix = "-indexed" if args.indexes else ""
     db = args.db or f"/tmp/bowerbird-load-{args.events}{suffix}.duckdb"
     events, build_s = ensure_db(db, args.events, args.indexes)
+    load = os.getloadavg()[0]
     port = free_port()
     proc = start_server(db, port)
     try:
@@ -226,7 +229,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    text = markdown(res, events, build_s, args.indexes)
+    text = markdown(res, events, build_s, args.indexes, load)
     print(text)
     print(json.dumps({"events": events, **res}))
     if args.write_docs:

@@ -38,6 +38,7 @@ def create_app(
         raise UsageError(
             f"database not found: {db_path} (run `bowerbird ingest` first)", code=E_DB_MISSING
         )
+    lexicon = lexicon if lexicon is not None else load_lexicon(lexicon_files)
     store = Store.open(db_path, read_only=True)
 
     @asynccontextmanager
@@ -56,7 +57,7 @@ def create_app(
     app.state.store = store
     app.state.cursor_lock = threading.Lock()
     app.state.totals = TotalsCache()
-    app.state.lexicon = lexicon if lexicon is not None else load_lexicon(lexicon_files)
+    app.state.lexicon = lexicon
     errors.install(app)
     app.include_router(routes_events.router)
     app.include_router(routes_actors.router)

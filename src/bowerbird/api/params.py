@@ -12,7 +12,7 @@ from fastapi import Depends, Query, Request
 from bowerbird.api.cache import TotalsCache
 from bowerbird.errors import E_BAD_DATE, UsageError
 from bowerbird.lexicons import Lexicon
-from bowerbird.query_paging import DEFAULT_LIMIT
+from bowerbird.query_paging import DEFAULT_LIMIT, MAX_LIMIT
 
 
 def parse_date(value: str | None, name: str) -> date | None:
@@ -56,7 +56,7 @@ Con = Annotated[duckdb.DuckDBPyConnection, Depends(_cursor)]
 Lex = Annotated[Lexicon, Depends(_lexicon)]
 Totals = Annotated[TotalsCache, Depends(_totals)]
 Limit = Annotated[
-    int, Query(ge=1, le=500, description="Page size (at most 500; more is a 400 error).")
+    int, Query(ge=1, le=MAX_LIMIT, description="Page size (at most 500; more is a 400 error).")
 ]
 DEFAULT = DEFAULT_LIMIT
 Cursor = Annotated[

@@ -36,6 +36,12 @@ def serve(db: str | None, host: str, port: int, lexicons: tuple[str, ...]) -> No
     extra = lexicons or load_settings().lexicons
     app = create_app(resolve_db(db), lexicon_files=extra)
     _check_port(host, port)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(
+            f"bowerbird: warning: serving on {host}, reachable from other machines; "
+            "the API has no authentication",
+            err=True,
+        )
     click.echo(f"Bowerbird serving http://{host}:{port}/ (API docs at /docs); Ctrl-C stops.")
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -61,7 +61,7 @@ SELECT e.event_id, e.event_type, e.mode, e.context, e.cameo_root, e.quad_class, 
 {_EVENT_FROM}"""
 
 
-def _actor_match(id_col: str, alias: str) -> str:
+def actor_match(id_col: str, alias: str) -> str:
     """SQL predicate (3 parameters, all the same value) matching an actor on one side."""
     return (
         f"coalesce(lower({id_col}) = lower(?) OR {alias}.country = upper(?)"
@@ -91,8 +91,8 @@ def _paging(limit: int | None, offset: int, params: list[Any]) -> str:
 def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    source = _actor_match("e.source_actor_id", "sa")
-    target = _actor_match("t.actor_id", "ta")
+    source = actor_match("e.source_actor_id", "sa")
+    target = actor_match("t.actor_id", "ta")
     if f.actor:
         clauses.append(f"({source} OR {target})")
         params += [f.actor] * 6
@@ -122,7 +122,7 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
     return where, params
 
 
-def _iso(value: Any) -> str | None:
+def iso(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime | date):
@@ -190,7 +190,7 @@ def events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list
                 "quad_class": int(r[5]),
                 "score": float(r[6]),
                 "status": r[7],
-                "date": _iso(r[8]),
+                "date": iso(r[8]),
                 "date_precision": r[9],
                 "date_text": r[10],
                 "date_source": r[11],
@@ -222,7 +222,7 @@ def actors(
     clauses: list[str] = []
     params: list[Any] = []
     if actor:
-        clauses.append(_actor_match("a.actor_id", "a"))
+        clauses.append(actor_match("a.actor_id", "a"))
         params += [actor] * 3
     if country:
         clauses.append("a.country = upper(?)")
@@ -291,7 +291,7 @@ def docs(
     out = []
     for r in con.execute(sql, params).fetchall():
         row = dict(zip(keys, r, strict=True))
-        row["published"] = _iso(row["published"])
+        row["published"] = iso(row["published"])
         row["n_dropped_spans"] = int(row["n_dropped_spans"] or 0)
         out.append(row)
     return out
@@ -313,7 +313,7 @@ def rejections(
     out = []
     for r in con.execute(sql, params).fetchall():
         row = dict(zip(keys, r, strict=True))
-        row["rejected_at"] = _iso(row["rejected_at"])
+        row["rejected_at"] = iso(row["rejected_at"])
         out.append(row)
     return out
 
@@ -337,7 +337,7 @@ def quotes(
     params: list[Any] = []
     if speaker:
         clauses.append(
-            f"({_actor_match('q.speaker_actor_id', 'a')}"
+            f"({actor_match('q.speaker_actor_id', 'a')}"
             " OR coalesce(contains(lower(q.speaker_text), lower(?)), false))"
         )
         params += [speaker] * 4
@@ -371,7 +371,7 @@ def quotes(
             "cue": r[11],
             "start": r[12],
             "end": r[13],
-            "date": _iso(r[14]),
+            "date": iso(r[14]),
         }
         for r in con.execute(sql, params).fetchall()
     ]
@@ -421,8 +421,8 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "actors": _scalar(con, "SELECT count(*) FROM actors"),
         "mentions": _scalar(con, "SELECT count(*) FROM mentions"),
         "quotes": _scalar(con, "SELECT count(*) FROM quotes"),
-        "first_date": _iso(first),
-        "last_date": _iso(last),
+        "first_date": iso(first),
+        "last_date": iso(last),
         "top_dyads": [
             {
                 "source": s,
@@ -452,8 +452,8 @@ def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | No
         return None
     keys = [d[0] for d in cur.description or []]
     out = dict(zip(keys, row, strict=True))
-    out["published"] = _iso(out["published"])
-    out["ingested_at"] = _iso(out["ingested_at"])
+    out["published"] = iso(out["published"])
+    out["ingested_at"] = iso(out["ingested_at"])
     out["dropped"] = json.loads(out["dropped"]) if out["dropped"] else []
     sentences = con.execute(
         """SELECT sentence_index, start, "end", text FROM sentences

@@ -1,0 +1,1 @@
+"""The read-only HTTP API (FastAPI) over a Bowerbird database; see ``docs/api.md``."""

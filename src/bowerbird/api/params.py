@@ -1,0 +1,70 @@
+"""Request parameters and per-request dependencies shared by the route modules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Annotated, Any
+
+import duckdb
+from fastapi import Depends, Query, Request
+
+from bowerbird.api.cache import TotalsCache
+from bowerbird.errors import E_BAD_DATE, UsageError
+from bowerbird.lexicons import Lexicon
+from bowerbird.query_paging import DEFAULT_LIMIT, MAX_LIMIT
+
+
+def parse_date(value: str | None, name: str) -> date | None:
+    """``YYYY-MM-DD`` -> date (None for empty); a 400 with code B102 otherwise."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError as exc:
+        raise UsageError(
+            f"{name}: invalid date {value!r}, expected YYYY-MM-DD", code=E_BAD_DATE
+        ) from exc
+
+
+def _cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A DuckDB cursor of the app's read-only connection, for this request only.
+
+    DuckDB connections are not thread-safe; each request (run in a worker thread) gets
+    its own cursor, created under a lock and closed when the response is sent.
+    """
+    state: Any = request.app.state
+    with state.cursor_lock:
+        cur: duckdb.DuckDBPyConnection = state.store.con.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+def _totals(request: Request) -> TotalsCache:
+    totals: TotalsCache = request.app.state.totals
+    return totals
+
+
+def _lexicon(request: Request) -> Lexicon:
+    lexicon: Lexicon = request.app.state.lexicon
+    return lexicon
+
+
+Con = Annotated[duckdb.DuckDBPyConnection, Depends(_cursor)]
+Lex = Annotated[Lexicon, Depends(_lexicon)]
+Totals = Annotated[TotalsCache, Depends(_totals)]
+Limit = Annotated[
+    int, Query(ge=1, le=MAX_LIMIT, description="Page size (at most 500; more is a 400 error).")
+]
+DEFAULT = DEFAULT_LIMIT
+Cursor = Annotated[
+    str | None, Query(description="Opaque cursor from the previous page's next_cursor.")
+]
+Since = Annotated[str | None, Query(description="On or after this date (YYYY-MM-DD).")]
+Until = Annotated[str | None, Query(description="On or before this date (YYYY-MM-DD).")]
+ActorParam = Annotated[
+    str | None,
+    Query(description="Actor id, exact country code or name substring (case-insensitive)."),
+]

@@ -111,6 +111,8 @@ def test_event_round_trip_exact_shape(store: Store) -> None:
             }
         ],
         "confidence": 0.75,
+        "reports": 1,
+        "sources": 1,
     }
     assert rows[1]["target"]["actor_id"] == "RUS-MIL"
     assert rows[1]["target"]["sector"] == "MIL"

@@ -35,9 +35,23 @@ _KEYS = pa.schema(
     [("event_type", pa.string()), ("actor", pa.string()), ("lo", pa.date32()), ("hi", pa.date32())]
 )
 
-_REPORT_SQL = """
-SELECT e.event_id, e.doc_id, e.event_type, e.status, e.source_actor_id,
-       (SELECT list(t.actor_id ORDER BY t.position) FROM event_targets t
+
+def _actor_key(alias: str, id_col: str) -> str:
+    """SQL for the merge key of an actor: a state, its government, armed forces or an
+    official count as the country (Wang Yi, China and the Chinese government are one side);
+    groups, organisations and other people keep their id."""
+    return (
+        f"CASE WHEN {alias}.country IS NOT NULL AND ({alias}.kind = 'state' OR "
+        f"{alias}.sector IN ('GOV', 'MIL')) THEN {alias}.country ELSE {id_col} END"
+    )
+
+
+_REPORT_SQL = f"""
+SELECT e.event_id, e.doc_id, e.event_type, e.status,
+       (SELECT {_actor_key("sa", "e.source_actor_id")} FROM actors sa
+        WHERE sa.actor_id = e.source_actor_id) AS source,
+       (SELECT list({_actor_key("ta", "t.actor_id")} ORDER BY t.position) FROM event_targets t
+        LEFT JOIN actors ta ON ta.actor_id = t.actor_id
         WHERE t.event_id = e.event_id) AS targets,
        e.date, e.date_precision, e.location_name, e.location_country, e.trigger,
        (SELECT first(v.text ORDER BY v.position) FROM evidence v
@@ -104,10 +118,12 @@ def _candidates(con: Any, new: Sequence[Report], cfg: MergeConfig) -> list[str]:
     con.register("_bb_merge_keys", keys)
     try:
         rows = con.execute(
-            """WITH ea AS (
-                   SELECT event_id, source_actor_id AS actor FROM events
-                   WHERE source_actor_id IS NOT NULL
-                   UNION ALL SELECT event_id, actor_id FROM event_targets)
+            f"""WITH ea AS (
+                   SELECT e.event_id, {_actor_key("a", "e.source_actor_id")} AS actor
+                   FROM events e LEFT JOIN actors a ON a.actor_id = e.source_actor_id
+                   WHERE e.source_actor_id IS NOT NULL
+                   UNION ALL SELECT t.event_id, {_actor_key("a", "t.actor_id")}
+                   FROM event_targets t LEFT JOIN actors a ON a.actor_id = t.actor_id)
                SELECT DISTINCT e.event_id FROM events e
                JOIN ea ON ea.event_id = e.event_id
                JOIN _bb_merge_keys k ON k.event_type = e.event_type AND k.actor = ea.actor

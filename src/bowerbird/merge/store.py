@@ -48,8 +48,8 @@ def _actor_key(alias: str, id_col: str) -> str:
 
 _REPORT_SQL = f"""
 SELECT e.event_id, e.doc_id, e.event_type, e.status,
-       (SELECT {_actor_key("sa", "e.source_actor_id")} FROM actors sa
-        WHERE sa.actor_id = e.source_actor_id) AS source,
+       coalesce((SELECT {_actor_key("sa", "e.source_actor_id")} FROM actors sa
+                 WHERE sa.actor_id = e.source_actor_id), e.source_actor_id) AS source,
        (SELECT list({_actor_key("ta", "t.actor_id")} ORDER BY t.position) FROM event_targets t
         LEFT JOIN actors ta ON ta.actor_id = t.actor_id
         WHERE t.event_id = e.event_id) AS targets,

@@ -81,6 +81,9 @@ def test_golden_merge_joins_reports_of_one_event(con: Any, lexicon: Any) -> None
     result = score_merge(con, load_expected(REPO / "corpus"), lexicon)
     assert result["same_event_pairs"] >= MERGE_PAIRS_FLOOR, result
     assert result["merge_recall"] >= MERGE_RECALL_FLOOR, result["missed_merges"]
+    # restatements of one event inside an article are all joined
+    assert result["within_doc_pairs"] > 0
+    assert result["within_doc_merged"] == result["within_doc_pairs"], result["missed_merges"]
 
 
 def test_golden_merge_keeps_distinct_occurrences_apart(con: Any, lexicon: Any) -> None:

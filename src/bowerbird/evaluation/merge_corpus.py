@@ -8,6 +8,8 @@ is matched to the stored *reports* that code it (same rules as
 * **under-merging**: for every two articles that both report the same (real_event,
   type), were their reports joined into one merged event?  ``merge_recall`` is the share
   of such article pairs that were;
+* **restatements**: reports of one expected event inside one article (headline, lede,
+  background) should be one merged event (``within_doc_pairs``/``within_doc_merged``);
 * **over-merging**: for every two different real events (e.g. the same pair meeting on
   two different days), were distinct reports of them joined?  ``over_merged`` counts
   those pairs (``over_merge_pairs`` lists them).
@@ -73,6 +75,15 @@ def score_merge(
             merged += 1
         else:
             missed.append(f"{a[1]} {a[2]}: {a[0]} / {b[0]}")
+    # restatements inside one article: several reports coding one expected event
+    within = within_merged = 0
+    for doc_id, real, etype, ids in found:
+        for x, y in combinations(sorted(ids), 2):
+            within += 1
+            if clusters.get(x, x) == clusters.get(y, y):
+                within_merged += 1
+            else:
+                missed.append(f"{real} {etype}: two reports in {doc_id}")
     over: list[str] = []
     distinct_pairs = 0
     for a, b in combinations(found, 2):
@@ -86,6 +97,8 @@ def score_merge(
         "same_event_pairs": same_pairs,
         "merged_pairs": merged,
         "merge_recall": merged / same_pairs if same_pairs else 1.0,
+        "within_doc_pairs": within,
+        "within_doc_merged": within_merged,
         "distinct_event_pairs": distinct_pairs,
         "over_merged": len(over),
         "over_merge_pairs": sorted(set(over)),

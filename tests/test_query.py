@@ -214,6 +214,7 @@ def test_docs_and_document(store: Store) -> None:
         "n_events": 2,
         "n_dropped_spans": 1,
         "status": "processed",
+        "copy_of": None,
     }
     assert [r["doc_id"] for r in query.docs(store.con, since=date(2024, 4, 1))] == ["d2"]
     assert [r["doc_id"] for r in query.docs(store.con, until=date(2024, 4, 1))] == ["d1"]

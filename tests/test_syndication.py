@@ -57,6 +57,8 @@ def _links(batches: list[list[Article]]) -> tuple[set[tuple[str, str]], list[Any
         ).fetchall()
     }
     events = query.events(store.con)
+    copies = {d["doc_id"]: d["copy_of"] for d in query.docs(store.con)}
+    assert {(k, v) for k, v in copies.items() if v} == links
     store.close()
     return links, events
 

@@ -312,11 +312,14 @@ def docs(
     outlet: str | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Stored documents (metadata only), ordered by publication date then id."""
+    """Stored documents (metadata only), ordered by publication date then id.
+
+    ``copy_of`` is the original a syndicated or near-duplicate copy is linked to (or None).
+    """
     clauses: list[str] = []
     params: list[Any] = []
     if doc:
-        clauses.append("doc_id = ?")
+        clauses.append("d.doc_id = ?")
         params.append(doc)
     if since is not None:
         clauses.append("published >= ?")
@@ -328,9 +331,10 @@ def docs(
         clauses.append("contains(lower(outlet), lower(?))")
         params.append(outlet)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = f"""SELECT doc_id, title, published, published_source, outlet, url, n_sentences,
-                     n_events, json_array_length(dropped), status
-              FROM documents{where} ORDER BY published NULLS LAST, doc_id"""
+    sql = f"""SELECT d.doc_id, title, published, published_source, outlet, url, n_sentences,
+                     n_events, json_array_length(dropped), status, l.original_doc_id
+              FROM documents d LEFT JOIN document_links l ON l.doc_id = d.doc_id
+              {where} ORDER BY published NULLS LAST, d.doc_id"""
     sql += _paging(limit, 0, params)
     keys = (
         "doc_id",
@@ -343,6 +347,7 @@ def docs(
         "n_events",
         "n_dropped_spans",
         "status",
+        "copy_of",
     )
     out = []
     for r in con.execute(sql, params).fetchall():

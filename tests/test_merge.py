@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+import duckdb
 import pytest
 
 from _store_fixtures import RUS_MIL, UN, USA, WANG, load_schema, make_article, validate
@@ -15,6 +16,8 @@ from bowerbird.merge.score import MergeConfig, Report, score_pair, stem
 from bowerbird.merge.store import explain, rebuild
 from bowerbird.records import Article
 from bowerbird.settings import Settings, load_settings
+from bowerbird.store.arrow import TABLE_ORDER, build_tables, insert_table
+from bowerbird.store.schema import MIGRATIONS, migrate
 from bowerbird.store.writer import Store
 
 CFG = MergeConfig()
@@ -249,4 +252,21 @@ def test_query_merged_events_have_reports_sources_and_all_evidence() -> None:
     assert why["links"] and all(k["reasons"]["type"] == "ACCUSE" for k in why["links"])
     summary = query.summary(con)
     assert summary["reports"] == 6 and summary["events"] == 4
+    store.close()
+
+
+def test_upgraded_database_merges_new_reports_into_old_events(tmp_path: Any) -> None:
+    path = str(tmp_path / "old.duckdb")
+    con = duckdb.connect(path)
+    migrate(con, path, MIGRATIONS[:1])  # a database written before the merge migration
+    tables = build_tables(_batch_a(), [], datetime(2024, 3, 2))
+    for name in TABLE_ORDER:
+        insert_table(con, name, tables[name])
+    con.close()
+    store = Store.open(path)  # migrates: every old report is its own event
+    old = dict(store.con.execute("SELECT * FROM event_clusters").fetchall())
+    assert old == {e: e for e in ("a1-e0", "a2-e0", "a3-e0")}
+    store.write_batch(_batch_b())  # b1 reports the same hack as a1 and a2
+    merged = dict(store.con.execute("SELECT * FROM event_clusters").fetchall())
+    assert merged["b1-e0"] == merged["a1-e0"] == merged["a2-e0"]
     store.close()

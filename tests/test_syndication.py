@@ -51,14 +51,14 @@ def _links(batches: list[list[Article]]) -> tuple[set[tuple[str, str]], list[Any
     for batch in batches:
         store.write_batch(batch)
     links = {
-        (str(a), str(b))
-        for a, b in store.con.execute(
-            "SELECT doc_id, original_doc_id FROM document_links"
+        (str(a), str(b), float(s))
+        for a, b, s in store.con.execute(
+            "SELECT doc_id, original_doc_id, round(similarity, 6) FROM document_links"
         ).fetchall()
     }
     events = query.events(store.con)
     copies = {d["doc_id"]: d["copy_of"] for d in query.docs(store.con)}
-    assert {(k, v) for k, v in copies.items() if v} == links
+    assert {(k, v) for k, v in copies.items() if v} == {(a, b) for a, b, _ in links}
     store.close()
     return links, events
 
@@ -70,9 +70,10 @@ def test_syndicated_copy_links_to_the_earliest_whatever_the_order() -> None:
     other = _doc("floods", OTHER, "Daily Reprint", "2024-03-01", date="2024-02-01")
     want = {("reprint", "wire"), ("reprint2", "wire")}
     together, events = _links([[original, copy, copy2, other]])
-    assert together == want
-    assert _links([[copy2], [copy], [other], [original]])[0] == want
-    assert _links([[copy, other], [original, copy2]])[0] == want
+    assert {(a, b) for a, b, _ in together} == want
+    assert all(0.7 <= s <= 1.0 for _, _, s in together)
+    assert _links([[copy2], [copy], [other], [original]])[0] == together
+    assert _links([[copy, other], [original, copy2]])[0] == together
     # the copies' evidence is kept, but they are not counted again as reports or sources
     wire_events = [e for e in events if "wire" in {v["doc_id"] for v in e["evidence"]}]
     assert len(wire_events) == 1

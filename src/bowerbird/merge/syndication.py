@@ -6,7 +6,7 @@ documents sharing a band (an indexed join, not all pairs); when the estimated Ja
 similarity reaches ``syndication_threshold`` the two are copies.  Copies form groups
 (connected components); the group's original is the earliest published document (ties:
 the smallest doc id), so the result does not depend on ingest order.  Every other member
-is linked to it in ``document_links``; its events stay stored as evidence but are not
+is linked to it in ``document_links`` with its similarity to the original; its events stay stored as evidence but are not
 counted again as reports or sources.
 """
 
@@ -96,13 +96,9 @@ def link_copies(con: Any, articles: Sequence[Article], threshold: float) -> int:
         [new_ids],
     ).fetchall()
     uf = UnionFind()
-    best: dict[str, float] = {}
     for a, b, sig_b in pairs:
-        sim = similarity(sigs[a], sig_b)
-        if sim >= threshold:
+        if similarity(sigs[a], sig_b) >= threshold:
             uf.union(str(a), str(b))
-            for d in (str(a), str(b)):
-                best[d] = max(best.get(d, 0.0), sim)
     if not uf.parent:
         return 0
     # bring in the groups the matched stored documents already belong to
@@ -124,6 +120,14 @@ def link_copies(con: Any, articles: Sequence[Article], threshold: float) -> int:
             [members],
         ).fetchall()
     }
+    stored = {
+        str(d): list(sig)
+        for d, sig in con.execute(
+            "SELECT doc_id, signature FROM document_minhash "
+            "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+            [members],
+        ).fetchall()
+    }
     con.execute(
         "DELETE FROM document_links WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", [members]
     )
@@ -132,8 +136,7 @@ def link_copies(con: Any, articles: Sequence[Article], threshold: float) -> int:
         original = min(group, key=lambda d: (published.get(d, "9999-12-31"), d))
         for d in group:
             if d != original:
-                rows.append(
-                    {"doc_id": d, "original_doc_id": original, "similarity": best.get(d, 1.0)}
-                )
+                sim = similarity(stored[d], stored[original])
+                rows.append({"doc_id": d, "original_doc_id": original, "similarity": sim})
     insert_table(con, "document_links", pa.Table.from_pylist(rows, schema=_LINKS))
     return len(rows)

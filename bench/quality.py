@@ -19,6 +19,7 @@ RUNS = [
     ("dates", "dates_timeml.jsonl"),
     ("actors", "actors_ngec.jsonl"),
     ("quotes", "quotes_polnear.jsonl"),
+    ("merge", "coref_ecbplus/dev.jsonl"),
 ]
 
 

@@ -18,6 +18,7 @@ import pytest
 
 from bowerbird import query
 from bowerbird.evaluation.corpus import load_expected, score_store
+from bowerbird.evaluation.merge_corpus import found_reports, score_merge
 from bowerbird.store.writer import Store
 from conftest import REPO
 
@@ -70,9 +71,49 @@ def test_golden_no_event_from_page_furniture(con: Any) -> None:
             assert not any(f in e["text"] for f in furniture), e["text"]
 
 
+#: Merging on the sample corpus: share of article pairs reporting the same (real_event,
+#: type) whose reports were joined, and the least number of such pairs the extraction finds.
+MERGE_RECALL_FLOOR = 0.9
+MERGE_PAIRS_FLOOR = 14
+
+
+def test_golden_merge_joins_reports_of_one_event(con: Any, lexicon: Any) -> None:
+    result = score_merge(con, load_expected(REPO / "corpus"), lexicon)
+    assert result["same_event_pairs"] >= MERGE_PAIRS_FLOOR, result
+    assert result["merge_recall"] >= MERGE_RECALL_FLOOR, result["missed_merges"]
+    # restatements of one event inside an article are all joined
+    assert result["within_doc_pairs"] > 0
+    assert result["within_doc_merged"] == result["within_doc_pairs"], result["missed_merges"]
+
+
+def test_golden_merge_keeps_distinct_occurrences_apart(con: Any, lexicon: Any) -> None:
+    result = score_merge(con, load_expected(REPO / "corpus"), lexicon)
+    assert result["distinct_event_pairs"] > 0
+    assert result["over_merged"] == 0, result["over_merge_pairs"]
+    # the same pair on two different days (US sanctions of 22 and 24 Feb 2022) stays apart
+    found = found_reports(con, load_expected(REPO / "corpus"), lexicon)
+    clusters = dict(con.execute("SELECT event_id, cluster_id FROM event_clusters").fetchall())
+    by_day: dict[str, set[str]] = {}
+    for _doc, real, _type, ids in found:
+        if real.startswith("us-sanctions-russia-2022-02-"):
+            by_day.setdefault(real, set()).update(clusters[i] for i in ids)
+    assert len(by_day) == 2, by_day
+    assert not (by_day["us-sanctions-russia-2022-02-22"] & by_day["us-sanctions-russia-2022-02-24"])
+
+
+def test_golden_merged_events_count_outlets(con: Any) -> None:
+    merged = query.events(con)
+    raw = query.events(con, query.EventFilter(unmerged=True))
+    assert len({e["event_id"] for e in merged}) < len({e["event_id"] for e in raw})
+    multi = [e for e in merged if e["sources"] >= 2]
+    assert multi, "no event is reported by two outlets"
+    for e in multi:
+        assert len({v["doc_id"] for v in e["evidence"]}) >= 2
+
+
 def _snapshot_rows(con: Any) -> list[str]:
     rows = []
-    for e in query.events(con):
+    for e in query.events(con, query.EventFilter(unmerged=True)):
         ev = e["evidence"][0]
         rows.append(
             json.dumps(

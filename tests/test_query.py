@@ -111,6 +111,8 @@ def test_event_round_trip_exact_shape(store: Store) -> None:
             }
         ],
         "confidence": 0.75,
+        "reports": 1,
+        "sources": 1,
     }
     assert rows[1]["target"]["actor_id"] == "RUS-MIL"
     assert rows[1]["target"]["sector"] == "MIL"
@@ -212,6 +214,7 @@ def test_docs_and_document(store: Store) -> None:
         "n_events": 2,
         "n_dropped_spans": 1,
         "status": "processed",
+        "copy_of": None,
     }
     assert [r["doc_id"] for r in query.docs(store.con, since=date(2024, 4, 1))] == ["d2"]
     assert [r["doc_id"] for r in query.docs(store.con, until=date(2024, 4, 1))] == ["d1"]

@@ -5,6 +5,7 @@
   joined with ``;`` (for a list of objects, each field's values are joined).
 * ``jsonl``: one JSON object per line, exactly the query's export shape (lossless).
 * ``parquet``: nested columns kept as structs/lists; needs an output file.
+* ``gdelt``: events only: a GDELT-like TSV, one row per event (see :mod:`bowerbird.gdelt`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from rich.table import Table
 
 from bowerbird.errors import E_BAD_OPTION, UsageError
 
-FORMATS = ("table", "csv", "jsonl", "parquet")
+FORMATS = ("table", "csv", "jsonl", "parquet", "gdelt")
 
 ACTOR_KEYS = ("actor_id", "name", "country", "sector", "kind", "text")
 LOCATION_KEYS = ("name", "country", "lat", "lon")
@@ -76,6 +77,8 @@ EVENT_ARROW_SCHEMA = pa.schema(
         ),
         ("evidence", pa.list_(_EVIDENCE_T)),
         ("confidence", pa.float64()),
+        ("reports", pa.int32()),
+        ("sources", pa.int32()),
     ]
 )
 
@@ -228,6 +231,12 @@ def write_rows(
             f"unknown output format {fmt!r} (choose from {', '.join(FORMATS)})",
             code=E_BAD_OPTION,
         )
+    if fmt == "gdelt":
+        from bowerbird.gdelt import write_gdelt
+
+        with _text_out(out) as fh:
+            write_gdelt(rows, fh)
+        return
     cols = _columns(rows, columns)
     if fmt == "parquet":
         if out is None:

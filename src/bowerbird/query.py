@@ -28,7 +28,10 @@ class EventFilter:
     country code, or a case-insensitive substring of the actor's name.  Since events are
     returned one row per target, target matching is per row.  ``event_type`` is a PLOVER
     name or a comma-separated list of them (case-insensitive).  ``since``/``until`` are
-    inclusive bounds on the event date.
+    inclusive bounds on the event date.  By default rows are merged events (all reports of
+    one occurrence joined, see docs/merge.md): filters apply to the representative report,
+    except ``doc``, which matches a merged event with any report in that document;
+    ``unmerged`` returns the raw reports instead.
     """
 
     actor: str | None = None
@@ -41,6 +44,7 @@ class EventFilter:
     status: str | None = None
     limit: int | None = None
     offset: int = 0
+    unmerged: bool = False  # raw reports (one per extracted event) instead of merged events
 
 
 _ACTOR_COLS = "{a}.name, {a}.country, {a}.sector, {a}.kind"
@@ -52,13 +56,25 @@ LEFT JOIN actors sa ON sa.actor_id = e.source_actor_id
 LEFT JOIN actors ta ON ta.actor_id = t.actor_id
 """
 
-_EVENT_SELECT = f"""
+_MERGED_JOIN = """
+JOIN event_clusters c0 ON c0.event_id = e.event_id AND c0.cluster_id = e.event_id
+"""
+
+
+def _event_from(f: EventFilter) -> str:
+    if f.unmerged:
+        return _EVENT_FROM
+    head, rest = _EVENT_FROM.split("LEFT JOIN event_targets", 1)
+    return head + _MERGED_JOIN + "LEFT JOIN event_targets" + rest
+
+
+_EVENT_COLS = f"""
 SELECT e.event_id, e.event_type, e.mode, e.context, e.cameo_root, e.quad_class, e.score,
        e.status, e.date, e.date_precision, e.date_text, e.date_source,
        e.source_actor_id, {_ACTOR_COLS.format(a="sa")}, e.source_text,
        t.actor_id, {_ACTOR_COLS.format(a="ta")}, t.text,
        e.location_name, e.location_country, e.lat, e.lon, e.confidence
-{_EVENT_FROM}"""
+"""
 
 
 def actor_match(id_col: str, alias: str) -> str:
@@ -112,8 +128,14 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.until is not None:
         clauses.append("e.date <= ?")
         params.append(f.until)
-    if f.doc:
+    if f.doc and f.unmerged:
         clauses.append("e.doc_id = ?")
+        params.append(f.doc)
+    elif f.doc:
+        clauses.append(
+            """e.event_id IN (SELECT c.cluster_id FROM event_clusters c
+               JOIN events x ON x.event_id = c.event_id WHERE x.doc_id = ?)"""
+        )
         params.append(f.doc)
     if f.status:
         clauses.append("e.status = lower(?)")
@@ -145,13 +167,21 @@ def _actor(row: tuple[Any, ...]) -> dict[str, Any] | None:
     }
 
 
-def _evidence(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def _evidence(
+    con: duckdb.DuckDBPyConnection, ids: list[str], unmerged: bool
+) -> dict[str, list[dict[str, Any]]]:
+    """Evidence of each event: for a merged event, its representative's first, then the
+    other reports' by document and offset."""
     out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     if not ids:
         return out
+    key = "v.event_id" if unmerged else "c.cluster_id"
     rows = con.execute(
-        """SELECT event_id, doc_id, sentence_index, start, "end", text FROM evidence
-           WHERE event_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY event_id, position""",
+        f"""SELECT {key}, v.doc_id, v.sentence_index, v.start, v."end", v.text
+            FROM evidence v JOIN event_clusters c ON c.event_id = v.event_id
+            WHERE {key} IN (SELECT unnest(?::VARCHAR[]))
+            ORDER BY {key}, v.event_id <> c.cluster_id, v.doc_id, v.sentence_index,
+                     v.start, v.event_id, v.position""",
         [sorted(set(ids))],
     ).fetchall()
     for event_id, doc_id, sentence_index, start, end, text in rows:
@@ -167,14 +197,37 @@ def _evidence(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[
     return out
 
 
+def _counts(
+    con: duckdb.DuckDBPyConnection, ids: list[str], unmerged: bool
+) -> dict[str, tuple[int, int]]:
+    """(reports, sources) per event: evidence items and distinct outlets, not counting
+    syndicated copies (documents linked to an original in ``document_links``)."""
+    if not ids:
+        return {}
+    key = "v.event_id" if unmerged else "c.cluster_id"
+    rows = con.execute(
+        f"""SELECT {key}, count(*) FILTER (WHERE dl.doc_id IS NULL),
+                   count(DISTINCT coalesce(d.outlet, d.sitename, d.doc_id))
+                       FILTER (WHERE dl.doc_id IS NULL)
+            FROM evidence v JOIN event_clusters c ON c.event_id = v.event_id
+            LEFT JOIN documents d ON d.doc_id = v.doc_id
+            LEFT JOIN document_links dl ON dl.doc_id = v.doc_id
+            WHERE {key} IN (SELECT unnest(?::VARCHAR[])) GROUP BY {key}""",
+        [sorted(set(ids))],
+    ).fetchall()
+    return {str(k): (max(1, int(r)), max(1, int(s))) for k, r, s in rows}
+
+
 def events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list[dict[str, Any]]:
     """Events in export shape, one row per (event, target), ordered by date, id, target."""
     f = f or EventFilter()
     where, params = _event_where(f)
-    sql = _EVENT_SELECT + where + " ORDER BY e.date, e.event_id, t.position NULLS FIRST"
+    sql = _EVENT_COLS + _event_from(f) + where
+    sql += " ORDER BY e.date, e.event_id, t.position NULLS FIRST"
     sql += _paging(f.limit, f.offset, params)
     rows = con.execute(sql, params).fetchall()
-    evidence = _evidence(con, [r[0] for r in rows])
+    evidence = _evidence(con, [r[0] for r in rows], f.unmerged)
+    counts = _counts(con, [r[0] for r in rows], f.unmerged)
     out: list[dict[str, Any]] = []
     for r in rows:
         location = None
@@ -199,6 +252,8 @@ def events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list
                 "location": location,
                 "evidence": [dict(e) for e in evidence[r[0]]],
                 "confidence": float(r[28]),
+                "reports": counts.get(r[0], (1, 1))[0],
+                "sources": counts.get(r[0], (1, 1))[1],
             }
         )
     return out
@@ -206,8 +261,9 @@ def events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list
 
 def count_events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> int:
     """How many rows :func:`events` would return for ``f`` ignoring limit and offset."""
-    where, params = _event_where(f or EventFilter())
-    row = con.execute("SELECT count(*) " + _EVENT_FROM + where, params).fetchone()
+    f = f or EventFilter()
+    where, params = _event_where(f)
+    row = con.execute("SELECT count(*) " + _event_from(f) + where, params).fetchone()
     return 0 if row is None else int(row[0])
 
 
@@ -256,11 +312,14 @@ def docs(
     outlet: str | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Stored documents (metadata only), ordered by publication date then id."""
+    """Stored documents (metadata only), ordered by publication date then id.
+
+    ``copy_of`` is the original a syndicated or near-duplicate copy is linked to (or None).
+    """
     clauses: list[str] = []
     params: list[Any] = []
     if doc:
-        clauses.append("doc_id = ?")
+        clauses.append("d.doc_id = ?")
         params.append(doc)
     if since is not None:
         clauses.append("published >= ?")
@@ -272,9 +331,10 @@ def docs(
         clauses.append("contains(lower(outlet), lower(?))")
         params.append(outlet)
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = f"""SELECT doc_id, title, published, published_source, outlet, url, n_sentences,
-                     n_events, json_array_length(dropped), status
-              FROM documents{where} ORDER BY published NULLS LAST, doc_id"""
+    sql = f"""SELECT d.doc_id, title, published, published_source, outlet, url, n_sentences,
+                     n_events, json_array_length(dropped), status, l.original_doc_id
+              FROM documents d LEFT JOIN document_links l ON l.doc_id = d.doc_id
+              {where} ORDER BY published NULLS LAST, d.doc_id"""
     sql += _paging(limit, 0, params)
     keys = (
         "doc_id",
@@ -287,6 +347,7 @@ def docs(
         "n_events",
         "n_dropped_spans",
         "status",
+        "copy_of",
     )
     out = []
     for r in con.execute(sql, params).fetchall():
@@ -386,7 +447,8 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """Database totals for reports and the ``ingest`` summary.
 
     Keys: ``documents``, ``rejected`` (total), ``rejected_by_code`` ({code: n}),
-    ``events``, ``actors``, ``mentions``, ``quotes``, ``first_date``/``last_date`` (event
+    ``events`` (merged events), ``reports`` (event reports before merging), ``actors``,
+    ``mentions``, ``quotes``, ``first_date``/``last_date`` (event
     date range, or None), ``top_dyads`` (10 most frequent source-target pairs: source,
     target, source_name, target_name, events, mean_score) and ``event_types`` (10 most
     frequent: event_type, events).
@@ -401,8 +463,9 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     first, last = first_last if first_last is not None else (None, None)
     dyads = con.execute(
         """SELECT e.source_actor_id, t.actor_id, any_value(sa.name), any_value(ta.name),
-                  count(DISTINCT e.event_id) AS n, avg(e.score)
+                  count(DISTINCT c.cluster_id) AS n, avg(e.score)
            FROM events e JOIN event_targets t ON t.event_id = e.event_id
+           JOIN event_clusters c ON c.event_id = e.event_id
            LEFT JOIN actors sa ON sa.actor_id = e.source_actor_id
            LEFT JOIN actors ta ON ta.actor_id = t.actor_id
            WHERE e.source_actor_id IS NOT NULL
@@ -417,7 +480,8 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "documents": _scalar(con, "SELECT count(*) FROM documents"),
         "rejected": sum(by_code.values()),
         "rejected_by_code": by_code,
-        "events": _scalar(con, "SELECT count(*) FROM events"),
+        "events": _scalar(con, "SELECT count(DISTINCT cluster_id) FROM event_clusters"),
+        "reports": _scalar(con, "SELECT count(*) FROM events"),
         "actors": _scalar(con, "SELECT count(*) FROM actors"),
         "mentions": _scalar(con, "SELECT count(*) FROM mentions"),
         "quotes": _scalar(con, "SELECT count(*) FROM quotes"),

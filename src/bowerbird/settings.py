@@ -32,6 +32,15 @@ class Settings:
     lexicons: tuple[str, ...] = ()  # extra user lexicon files (override built-ins)
     published: str | None = None  # --published: default publication date for the batch
     min_confidence: float = 0.0
+    # event merging (docs/merge.md): weights of the pair score, threshold, tolerances
+    merge_threshold: float = 0.55  # pairs scoring at least this are the same event
+    merge_w_dyad: float = 0.30
+    merge_w_date: float = 0.25
+    merge_w_place: float = 0.10
+    merge_w_trigger: float = 0.15
+    merge_w_context: float = 0.20
+    merge_date_tolerance_days: int = 1  # reporting lag / time zones between outlets
+    syndication_threshold: float = 0.7  # estimated Jaccard of word shingles for a copy
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -29,6 +29,15 @@ def db_option(f: F) -> F:
 
 
 def output_options(f: F) -> F:
+    return _output_options(f, FORMATS)
+
+
+def event_output_options(f: F) -> F:
+    """Like :func:`output_options`, plus the events-only ``gdelt`` TSV format."""
+    return _output_options(f, (*FORMATS, "gdelt"))
+
+
+def _output_options(f: F, formats: tuple[str, ...]) -> F:
     f = click.option(
         "-o",
         "--output",
@@ -40,7 +49,7 @@ def output_options(f: F) -> F:
     f = click.option(
         "--format",
         "fmt",
-        type=click.Choice(FORMATS),
+        type=click.Choice(formats),
         default="table",
         show_default=True,
         help="Tables for people, machine formats for programs.",

@@ -5,7 +5,13 @@ from __future__ import annotations
 import click
 
 from bowerbird import query
-from bowerbird.cli.common import db_option, open_read, output_options, parse_date_opt
+from bowerbird.cli.common import (
+    db_option,
+    event_output_options,
+    open_read,
+    output_options,
+    parse_date_opt,
+)
 from bowerbird.export import write_rows
 
 EVENT_COLUMNS = [
@@ -18,6 +24,8 @@ EVENT_COLUMNS = [
     "location",
     "quad_class",
     "score",
+    "reports",
+    "sources",
     "evidence",
 ]
 
@@ -38,7 +46,12 @@ EVENT_COLUMNS = [
 @click.option("--since", default=None, metavar="DATE", help="Events on or after DATE (YYYY-MM-DD).")
 @click.option("--until", default=None, metavar="DATE", help="Events on or before DATE.")
 @click.option("--doc", default=None, help="Only events with evidence in this document id.")
-@output_options
+@click.option(
+    "--unmerged",
+    is_flag=True,
+    help="Raw reports, one per extracted event, instead of merged events.",
+)
+@event_output_options
 def events(
     db: str | None,
     actor: str | None,
@@ -49,11 +62,17 @@ def events(
     since: str | None,
     until: str | None,
     doc: str | None,
+    unmerged: bool,
     fmt: str,
     output: str | None,
     limit: int | None,
 ) -> None:
-    """List coded events (one row per event and target)."""
+    """List coded events (one row per event and target).
+
+    Reports of the same occurrence (other sentences, other outlets) are merged into one
+    event with all their evidence; --unmerged shows the raw reports.  --format gdelt
+    writes a GDELT-like TSV with one row per event.
+    """
     f = query.EventFilter(
         actor=actor,
         source=source,
@@ -64,6 +83,7 @@ def events(
         doc=doc,
         status=status,
         limit=limit,
+        unmerged=unmerged,
     )
     with open_read(db) as con:
         rows = query.events(con, f)

@@ -72,7 +72,7 @@ def ingest(
     )
     files, _ = collect_files(paths)  # fails early on a missing path
     console = Console(stderr=True)
-    store = Store.open(settings.db)
+    store = Store.open(settings.db, settings=settings)
     try:
         with _progress(console, quiet or not console.is_terminal) as (bar, task):
             bar.update(task, total=None)

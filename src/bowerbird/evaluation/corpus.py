@@ -149,7 +149,8 @@ def score_store(
     for exp_doc in expected:
         doc_id = exp_doc["doc_id"]
         day = date.fromisoformat(exp_doc["published"]) if exp_doc.get("published") else None
-        events = query.events(con, query.EventFilter(doc=doc_id))
+        # extraction is scored per report: merged events would bring other articles' evidence
+        events = query.events(con, query.EventFilter(doc=doc_id, unmerged=True))
         exp_events = exp_doc.get("events", [])
         for exp in exp_events:
             n += 1

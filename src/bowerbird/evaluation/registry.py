@@ -9,6 +9,7 @@ from bowerbird.evaluation.actors import evaluate_actors
 from bowerbird.evaluation.corpus import evaluate_corpus
 from bowerbird.evaluation.dates import evaluate_dates
 from bowerbird.evaluation.events import evaluate_events, evaluate_quad
+from bowerbird.evaluation.merge import evaluate_merge
 from bowerbird.evaluation.quotes import evaluate_quotes
 
 Evaluator = Callable[..., dict[str, Any]]
@@ -23,6 +24,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "corpus": evaluate_corpus,
     "dates": _dates,
     "events": evaluate_events,
+    "merge": evaluate_merge,
     "quad": evaluate_quad,
     "quotes": evaluate_quotes,
 }

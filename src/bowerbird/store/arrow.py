@@ -366,5 +366,18 @@ def build_tables(
     return {name: _table(name, rows[name]) for name in TABLE_ORDER}
 
 
+def insert_table(con: Any, table: str, data: pa.Table) -> None:
+    """Insert an Arrow table into ``table`` with ``INSERT ... SELECT`` (column names match)."""
+    if data.num_rows == 0:
+        return
+    view = f"_bb_arrow_{table}"
+    cols = ", ".join(f'"{c}"' for c in data.schema.names)
+    con.register(view, data)
+    try:
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {view}")
+    finally:
+        con.unregister(view)
+
+
 def _opt_str(value: object) -> str | None:
     return None if value is None else str(value)

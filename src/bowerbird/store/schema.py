@@ -146,8 +146,43 @@ _V1: list[str] = [
     "CREATE INDEX rejections_hash_idx ON rejections(content_hash)",
 ]
 
+#: Event merging (docs/merge.md): which merged event each report belongs to, why two
+#: reports were joined, and syndicated copies of documents with their MinHash bands.
+#: Events stored before this migration become one-report events (``bowerbird merge``
+#: re-clusters everything stored).
+_V_MERGE: list[str] = [
+    """CREATE TABLE event_clusters (
+        event_id VARCHAR PRIMARY KEY,
+        cluster_id VARCHAR NOT NULL
+    )""",
+    "CREATE INDEX event_clusters_cluster_idx ON event_clusters(cluster_id)",
+    "INSERT INTO event_clusters SELECT event_id, event_id FROM events",
+    """CREATE TABLE merge_links (
+        event_id VARCHAR NOT NULL,
+        other_event_id VARCHAR NOT NULL,
+        score DOUBLE NOT NULL,
+        reasons JSON NOT NULL,
+        PRIMARY KEY (event_id, other_event_id)
+    )""",
+    """CREATE TABLE document_links (
+        doc_id VARCHAR PRIMARY KEY,
+        original_doc_id VARCHAR NOT NULL,
+        similarity DOUBLE NOT NULL
+    )""",
+    """CREATE TABLE document_bands (
+        doc_id VARCHAR NOT NULL,
+        band INTEGER NOT NULL,
+        hash UBIGINT NOT NULL
+    )""",
+    "CREATE INDEX document_bands_hash_idx ON document_bands(hash)",
+    """CREATE TABLE document_minhash (
+        doc_id VARCHAR PRIMARY KEY,
+        signature UBIGINT[] NOT NULL
+    )""",
+]
+
 #: Ordered migrations; index ``i`` brings the schema to version ``i + 1``.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1),)
+MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V_MERGE))
 
 #: The schema version this code writes and reads.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -19,7 +19,14 @@ import pyarrow as pa
 
 from bowerbird.errors import E_DB_MISSING, E_DB_UNWRITABLE, StoreError
 from bowerbird.records import Article, Rejection
-from bowerbird.store.arrow import TABLE_ORDER, actors_table, build_tables, collect_actors
+from bowerbird.settings import Settings
+from bowerbird.store.arrow import (
+    TABLE_ORDER,
+    actors_table,
+    build_tables,
+    collect_actors,
+    insert_table,
+)
 from bowerbird.store.schema import check_readable, migrate
 
 E_OPEN_FAILED = "B405"
@@ -44,14 +51,25 @@ class BatchStats:
 class Store:
     """A Bowerbird database.  Use :meth:`open`; usable as a context manager."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, read_only: bool) -> None:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        path: str,
+        read_only: bool,
+        settings: Settings | None = None,
+    ) -> None:
         self._con = con
         self.path = path
         self.read_only = read_only
+        self.settings = settings or Settings()
 
     @classmethod
-    def open(cls, path: str, *, read_only: bool = False) -> Store:
-        """Open ``path`` (``":memory:"`` for a throwaway store); migrate unless read-only."""
+    def open(cls, path: str, *, read_only: bool = False, settings: Settings | None = None) -> Store:
+        """Open ``path`` (``":memory:"`` for a throwaway store); migrate unless read-only.
+
+        ``settings`` gives the merge and syndication settings used by :meth:`write_batch`
+        (default: the built-in defaults).
+        """
         path = str(path)
         if path != ":memory:":
             _check_path(path, read_only)
@@ -69,7 +87,7 @@ class Store:
         except BaseException:
             con.close()
             raise
-        return cls(con, path, read_only)
+        return cls(con, path, read_only, settings)
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -107,15 +125,7 @@ class Store:
 
     def _insert(self, table: str, data: pa.Table) -> None:
         """Insert an Arrow table into ``table`` (column names match)."""
-        if data.num_rows == 0:
-            return
-        view = f"_bb_arrow_{table}"
-        cols = ", ".join(f'"{c}"' for c in data.schema.names)
-        self._con.register(view, data)
-        try:
-            self._con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {view}")
-        finally:
-            self._con.unregister(view)
+        insert_table(self._con, table, data)
 
     def _upsert_actors(self, data: pa.Table) -> None:
         if data.num_rows == 0:
@@ -191,6 +201,11 @@ class Store:
         """
         if self.read_only:
             raise StoreError(f"database {self.path} is open read-only", code=E_WRITE_FAILED)
+        # imported here: bowerbird.merge uses this package's Arrow helpers
+        from bowerbird.merge.score import MergeConfig
+        from bowerbird.merge.store import merge_new
+        from bowerbird.merge.syndication import link_copies
+
         all_rejections = list(rejections) + [
             a.rejection for a in articles if a.rejection is not None and a.document is None
         ]
@@ -205,6 +220,12 @@ class Store:
             self._upsert_actors(actors_table(actors))
             for name in TABLE_ORDER:
                 self._insert(name, tables[name])
+            link_copies(self._con, fresh, self.settings.syndication_threshold)
+            merge_new(
+                self._con,
+                [ev.event_id for a in fresh for ev in a.events],
+                MergeConfig.from_settings(self.settings),
+            )
             self._con.execute("COMMIT")
         except duckdb.Error as exc:
             self._con.execute("ROLLBACK")

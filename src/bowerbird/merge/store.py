@@ -1,0 +1,252 @@
+"""Merging stored event reports: incremental after each batch, or a full rebuild.
+
+``event_clusters`` maps every report (row of ``events``) to the merged event it belongs
+to; the merged event's id is its representative report's id.  ``merge_links`` keeps each
+joined pair with its score and the keys that matched.  :func:`merge_new` runs inside the
+batch transaction: it fetches only the stored reports that could match the new ones
+(same type, a shared actor, overlapping dates: the blocking rule, in SQL), so old
+documents are never reprocessed, and the connected components it writes are the same
+whatever order the batches came in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import timedelta
+from typing import Any
+
+import pyarrow as pa
+
+from bowerbird.merge.cluster import Link, UnionFind, cluster, representative, score_links
+from bowerbird.merge.score import MAX_SPAN_DAYS, MergeConfig, Report
+from bowerbird.store.arrow import insert_table
+
+_CLUSTERS = pa.schema([("event_id", pa.string()), ("cluster_id", pa.string())])
+_LINKS = pa.schema(
+    [
+        ("event_id", pa.string()),
+        ("other_event_id", pa.string()),
+        ("score", pa.float64()),
+        ("reasons", pa.string()),
+    ]
+)
+_KEYS = pa.schema(
+    [("event_type", pa.string()), ("actor", pa.string()), ("lo", pa.date32()), ("hi", pa.date32())]
+)
+
+
+def _actor_key(alias: str, id_col: str) -> str:
+    """SQL for the merge key of an actor: a state, its government, armed forces or an
+    official count as the country (Wang Yi, China and the Chinese government are one side);
+    groups, organisations and other people keep their id."""
+    return (
+        f"CASE WHEN {alias}.country IS NOT NULL AND ({alias}.kind = 'state' OR "
+        f"{alias}.sector IN ('GOV', 'MIL')) THEN {alias}.country ELSE {id_col} END"
+    )
+
+
+_REPORT_SQL = f"""
+SELECT e.event_id, e.doc_id, e.event_type, e.status,
+       coalesce((SELECT {_actor_key("sa", "e.source_actor_id")} FROM actors sa
+                 WHERE sa.actor_id = e.source_actor_id), e.source_actor_id) AS source,
+       (SELECT list({_actor_key("ta", "t.actor_id")} ORDER BY t.position) FROM event_targets t
+        LEFT JOIN actors ta ON ta.actor_id = t.actor_id
+        WHERE t.event_id = e.event_id) AS targets,
+       e.date, e.date_precision, e.location_name, e.location_country, e.trigger,
+       (SELECT first(v.text ORDER BY v.position) FROM evidence v
+        WHERE v.event_id = e.event_id) AS text,
+       e.date_source, e.confidence
+FROM events e"""
+
+
+def _ids_param(ids: Sequence[str]) -> list[str]:
+    return sorted(set(ids))
+
+
+def load_reports(con: Any, ids: Sequence[str] | None = None) -> list[Report]:
+    """Reports for the given event ids (all stored events when ``ids`` is None)."""
+    sql = _REPORT_SQL
+    params: list[Any] = []
+    if ids is not None:
+        if not ids:
+            return []
+        sql += " WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))"
+        params.append(_ids_param(ids))
+    return [
+        Report(
+            event_id=r[0],
+            doc_id=r[1],
+            event_type=r[2],
+            status=r[3],
+            source=r[4],
+            targets=frozenset(r[5] or ()),
+            start=r[6],
+            precision=r[7],
+            place=r[8],
+            country=r[9],
+            trigger=r[10] or "",
+            text=r[11] or "",
+            date_source=r[12],
+            confidence=float(r[13]),
+        )
+        for r in con.execute(sql, params).fetchall()
+    ]
+
+
+def _keys_table(reports: Sequence[Report], cfg: MergeConfig) -> pa.Table:
+    rows = []
+    slack = timedelta(days=MAX_SPAN_DAYS + cfg.tolerance_days)
+    for r in reports:
+        for actor in sorted(r.actors):
+            rows.append(
+                {
+                    "event_type": r.event_type,
+                    "actor": actor,
+                    "lo": r.start - slack,
+                    "hi": r.end + timedelta(days=cfg.tolerance_days),
+                }
+            )
+    return pa.Table.from_pylist(rows, schema=_KEYS)
+
+
+def _candidates(con: Any, new: Sequence[Report], cfg: MergeConfig) -> list[str]:
+    """Stored event ids sharing a block with a new report (type, actor, date window)."""
+    keys = _keys_table(new, cfg)
+    if keys.num_rows == 0:
+        return []
+    con.register("_bb_merge_keys", keys)
+    try:
+        rows = con.execute(
+            f"""WITH ea AS (
+                   SELECT e.event_id, {_actor_key("a", "e.source_actor_id")} AS actor
+                   FROM events e LEFT JOIN actors a ON a.actor_id = e.source_actor_id
+                   WHERE e.source_actor_id IS NOT NULL
+                   UNION ALL SELECT t.event_id, {_actor_key("a", "t.actor_id")}
+                   FROM event_targets t LEFT JOIN actors a ON a.actor_id = t.actor_id)
+               SELECT DISTINCT e.event_id FROM events e
+               JOIN ea ON ea.event_id = e.event_id
+               JOIN _bb_merge_keys k ON k.event_type = e.event_type AND k.actor = ea.actor
+                    AND e.date BETWEEN k.lo AND k.hi"""
+        ).fetchall()
+    finally:
+        con.unregister("_bb_merge_keys")
+    new_ids = {r.event_id for r in new}
+    return sorted(str(r[0]) for r in rows if r[0] not in new_ids)
+
+
+def _links_table(links: Sequence[Link]) -> pa.Table:
+    return pa.Table.from_pylist(
+        [
+            {
+                "event_id": k.a,
+                "other_event_id": k.b,
+                "score": k.score,
+                "reasons": json.dumps(k.why, sort_keys=True),
+            }
+            for k in links
+        ],
+        schema=_LINKS,
+    )
+
+
+def _clusters_table(assignment: dict[str, str]) -> pa.Table:
+    return pa.Table.from_pylist(
+        [{"event_id": k, "cluster_id": v} for k, v in sorted(assignment.items())],
+        schema=_CLUSTERS,
+    )
+
+
+def merge_new(con: Any, new_ids: Sequence[str], cfg: MergeConfig) -> int:
+    """Merge the just-inserted reports ``new_ids`` into the stored events.
+
+    Runs in the caller's transaction.  Returns the number of links added.
+    """
+    new = load_reports(con, new_ids)
+    if not new:
+        return 0
+    old = load_reports(con, _candidates(con, new, cfg))
+    links = score_links([*new, *old], cfg, only={r.event_id for r in new})
+    uf = UnionFind(r.event_id for r in new)
+    for link in links:
+        uf.union(link.a, link.b)
+    touched = sorted({x for k in links for x in (k.a, k.b)} - {r.event_id for r in new})
+    members: list[tuple[str, str]] = []
+    if touched:
+        members = [
+            (str(a), str(b))
+            for a, b in con.execute(
+                """SELECT event_id, cluster_id FROM event_clusters WHERE cluster_id IN (
+                       SELECT cluster_id FROM event_clusters
+                       WHERE event_id IN (SELECT unnest(?::VARCHAR[])))""",
+                [touched],
+            ).fetchall()
+        ]
+    for event_id, cluster_id in members:
+        uf.union(event_id, cluster_id)
+    loaded = {r.event_id: r for r in [*new, *old]}
+    missing = [e for e, _ in members if e not in loaded]
+    loaded.update({r.event_id: r for r in load_reports(con, missing)})
+    assignment: dict[str, str] = {}
+    for group in uf.groups().values():
+        rep = representative([loaded[m] for m in group]).event_id
+        assignment.update(dict.fromkeys(group, rep))
+    if members:
+        con.execute(
+            "DELETE FROM event_clusters WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+            [sorted(e for e, _ in members)],
+        )
+    con.execute(
+        "DELETE FROM event_clusters WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+        [sorted(r.event_id for r in new)],
+    )
+    insert_table(con, "event_clusters", _clusters_table(assignment))
+    insert_table(con, "merge_links", _links_table(links))
+    return len(links)
+
+
+def rebuild(con: Any, cfg: MergeConfig) -> tuple[int, int]:
+    """Re-cluster every stored report (e.g. after changing the merge settings).
+
+    Returns (reports, merged events).  The caller runs it in a transaction.
+    """
+    reports = load_reports(con)
+    assignment, links = cluster(reports, cfg)
+    con.execute("DELETE FROM event_clusters")
+    con.execute("DELETE FROM merge_links")
+    insert_table(con, "event_clusters", _clusters_table(assignment))
+    insert_table(con, "merge_links", _links_table(links))
+    return len(reports), len(set(assignment.values()))
+
+
+def explain(con: Any, event_id: str) -> dict[str, Any]:
+    """The merged event a report belongs to, its members, and every stored link."""
+    row = con.execute(
+        "SELECT cluster_id FROM event_clusters WHERE event_id = ?", [event_id]
+    ).fetchone()
+    if row is None:
+        return {"event_id": event_id, "cluster_id": None, "members": [], "links": []}
+    cluster_id = str(row[0])
+    members = [
+        str(r[0])
+        for r in con.execute(
+            "SELECT event_id FROM event_clusters WHERE cluster_id = ? ORDER BY event_id",
+            [cluster_id],
+        ).fetchall()
+    ]
+    links = con.execute(
+        """SELECT event_id, other_event_id, score, reasons FROM merge_links
+           WHERE event_id IN (SELECT unnest(?::VARCHAR[]))
+              OR other_event_id IN (SELECT unnest(?::VARCHAR[]))
+           ORDER BY event_id, other_event_id""",
+        [members, members],
+    ).fetchall()
+    return {
+        "event_id": event_id,
+        "cluster_id": cluster_id,
+        "members": members,
+        "links": [
+            {"event_id": a, "other_event_id": b, "score": float(s), "reasons": json.loads(r)}
+            for a, b, s, r in links
+        ],
+    }

@@ -77,6 +77,14 @@ SELECT e.event_id, e.event_type, e.mode, e.context, e.cameo_root, e.quad_class, 
 """
 
 
+def merged_only(alias: str = "e") -> str:
+    """SQL predicate: the ``events`` row aliased ``alias`` stands for a merged event (it is
+    its cluster's representative report), so counting such rows counts events, not reports."""
+    return (
+        f"{alias}.event_id IN (SELECT cluster_id FROM event_clusters WHERE cluster_id = event_id)"
+    )
+
+
 def actor_match(id_col: str, alias: str) -> str:
     """SQL predicate (3 parameters, all the same value) matching an actor on one side."""
     return (
@@ -197,7 +205,7 @@ def _evidence(
     return out
 
 
-def _counts(
+def report_counts(
     con: duckdb.DuckDBPyConnection, ids: list[str], unmerged: bool
 ) -> dict[str, tuple[int, int]]:
     """(reports, sources) per event: evidence items and distinct outlets, not counting
@@ -227,7 +235,7 @@ def events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list
     sql += _paging(f.limit, f.offset, params)
     rows = con.execute(sql, params).fetchall()
     evidence = _evidence(con, [r[0] for r in rows], f.unmerged)
-    counts = _counts(con, [r[0] for r in rows], f.unmerged)
+    counts = report_counts(con, [r[0] for r in rows], f.unmerged)
     out: list[dict[str, Any]] = []
     for r in rows:
         location = None
@@ -473,8 +481,8 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
            ORDER BY n DESC, e.source_actor_id, t.actor_id LIMIT 10"""
     ).fetchall()
     types = con.execute(
-        """SELECT event_type, count(*) AS n FROM events GROUP BY event_type
-           ORDER BY n DESC, event_type LIMIT 10"""
+        f"""SELECT event_type, count(*) AS n FROM events e WHERE {merged_only("e")}
+           GROUP BY event_type ORDER BY n DESC, event_type LIMIT 10"""
     ).fetchall()
     return {
         "documents": _scalar(con, "SELECT count(*) FROM documents"),

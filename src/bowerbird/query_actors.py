@@ -10,15 +10,18 @@ import duckdb
 
 from bowerbird.errors import E_BAD_OPTION, UsageError
 from bowerbird.lexicons import Lexicon
-from bowerbird.query import actor_match, iso
+from bowerbird.query import actor_match, iso, merged_only
 from bowerbird.query_events import matching_actors
 from bowerbird.query_paging import check_limit, decode_cursor, encode_cursor, page
 
-#: Event ids with each actor taking part (as source or as a target), with the role.
+MERGED = merged_only("e")
+
+#: Event ids (merged events) with each actor taking part (as source or as a target), with the role.
 _PARTICIPATION = """
-    SELECT source_actor_id AS actor_id, event_id, 'source' AS role FROM events
-    WHERE source_actor_id IS NOT NULL
-    UNION ALL SELECT actor_id, event_id, 'target' AS role FROM event_targets"""
+    SELECT source_actor_id AS actor_id, event_id, 'source' AS role FROM events e
+    WHERE source_actor_id IS NOT NULL AND {merged}
+    UNION ALL SELECT actor_id, event_id, 'target' AS role FROM event_targets e
+    WHERE {merged}""".format(merged=merged_only("e"))
 
 _COUNTS = f"""
     WITH part AS ({_PARTICIPATION}),
@@ -152,13 +155,14 @@ def actor_profile(
         [actor_id],
     ).fetchall()
     counterparts = con.execute(
-        """WITH pairs AS (
+        f"""WITH pairs AS (
                SELECT t.actor_id AS other, e.event_id, e.score FROM events e
-               JOIN event_targets t ON t.event_id = e.event_id WHERE e.source_actor_id = ?
+               JOIN event_targets t ON t.event_id = e.event_id
+               WHERE e.source_actor_id = ? AND {MERGED}
                UNION
                SELECT e.source_actor_id, e.event_id, e.score FROM events e
                JOIN event_targets t ON t.event_id = e.event_id
-               WHERE t.actor_id = ? AND e.source_actor_id IS NOT NULL)
+               WHERE t.actor_id = ? AND e.source_actor_id IS NOT NULL AND {MERGED})
            SELECT p.other, any_value(a.name), count(DISTINCT p.event_id) AS n, avg(p.score)
            FROM pairs p LEFT JOIN actors a ON a.actor_id = p.other WHERE p.other <> ?
            GROUP BY p.other ORDER BY n DESC, p.other LIMIT 20""",
@@ -234,7 +238,7 @@ def dyads(con: duckdb.DuckDBPyConnection, q: DyadQuery) -> dict[str, Any]:
                 SELECT e.source_actor_id AS s, t.actor_id AS g,
                        count(DISTINCT e.event_id) AS n, avg(e.score) AS m
                 FROM events e JOIN event_targets t ON t.event_id = e.event_id
-                WHERE {" AND ".join(clauses)} GROUP BY s, g HAVING count(DISTINCT e.event_id) >= ?)
+                WHERE {" AND ".join([*clauses, MERGED])} GROUP BY s, g HAVING count(DISTINCT e.event_id) >= ?)
               SELECT d.s, d.g, coalesce(sa.name, d.s), coalesce(ta.name, d.g), d.n, d.m,
                      count(*) OVER () AS total
               FROM d LEFT JOIN actors sa ON sa.actor_id = d.s

@@ -14,7 +14,8 @@ from typing import Any
 import duckdb
 
 from bowerbird.errors import E_BAD_OPTION, UsageError
-from bowerbird.query import actor_match, iso
+from bowerbird.merge.store import explain
+from bowerbird.query import actor_match, iso, merged_only, report_counts
 from bowerbird.query_paging import (
     check_choice,
     check_limit,
@@ -40,7 +41,9 @@ class EventQuery:
     ``actor``/``source``/``target`` match an actor id (case-insensitive), an exact
     country code or a substring of the actor's name, like :class:`query.EventFilter`;
     ``actor`` matches either side.  ``text`` is a case-insensitive substring of the
-    evidence sentence or the trigger.
+    evidence sentence or the trigger.  By default the rows are merged events (each with
+    its ``reports`` and ``sources``; ``doc`` and ``text`` match any of its reports);
+    ``unmerged`` lists the raw reports instead.
     """
 
     actor: str | None = None
@@ -56,6 +59,7 @@ class EventQuery:
     order: str = "desc"
     limit: int | None = None
     cursor: str | None = None
+    unmerged: bool = False
 
 
 def matching_actors(value: str) -> tuple[str, list[Any]]:
@@ -93,16 +97,31 @@ def event_where(q: EventQuery) -> tuple[list[str], list[Any]]:
     if q.until is not None:
         clauses.append("e.date <= ?")
         params.append(q.until)
-    if q.doc:
+    if not q.unmerged:
+        clauses.append(merged_only("e"))
+    if q.doc and q.unmerged:
         clauses.append("e.doc_id = ?")
+        params.append(q.doc)
+    elif q.doc:
+        clauses.append(
+            """e.event_id IN (SELECT c.cluster_id FROM event_clusters c
+               JOIN events x ON x.event_id = c.event_id WHERE x.doc_id = ?)"""
+        )
         params.append(q.doc)
     if q.status:
         clauses.append("e.status = lower(?)")
         params.append(q.status)
-    if q.text:
+    if q.text and q.unmerged:
         clauses.append(
             "(contains(lower(e.trigger), lower(?)) OR EXISTS (SELECT 1 FROM evidence v"
             " WHERE v.event_id = e.event_id AND contains(lower(v.text), lower(?))))"
+        )
+        params += [q.text, q.text]
+    elif q.text:
+        clauses.append(
+            "(contains(lower(e.trigger), lower(?)) OR EXISTS (SELECT 1 FROM evidence v"
+            " JOIN event_clusters c ON c.event_id = v.event_id"
+            " WHERE c.cluster_id = e.event_id AND contains(lower(v.text), lower(?))))"
         )
         params += [q.text, q.text]
     return clauses, params
@@ -162,11 +181,15 @@ def _sentences(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, str]
     return {str(i): str(t) for i, t in rows}
 
 
-def events_by_id(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[str, Any]]:
+def events_by_id(
+    con: duckdb.DuckDBPyConnection, ids: list[str], *, unmerged: bool = False
+) -> list[dict[str, Any]]:
     """The events with these ids in list shape, in the order of ``ids`` (unknown ids skipped).
 
-    Fetched in four small queries (events, targets, evidence sentences) for the given ids
-    only, so a page costs the same however deep it is.
+    Fetched in a few small queries (events, targets, evidence sentences, report counts) for
+    the given ids only, so a page costs the same however deep it is.  ``reports`` and
+    ``sources`` count the merged event's reports and outlets (the report's own with
+    ``unmerged``).
     """
     if not ids:
         return []
@@ -174,6 +197,7 @@ def events_by_id(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[st
     rows = [found[i] for i in ids if i in found]
     targets = _targets(con, ids)
     sentences = _sentences(con, ids)
+    counts = report_counts(con, ids, unmerged)
     out: list[dict[str, Any]] = []
     for r in rows:
         location = None
@@ -202,6 +226,8 @@ def events_by_id(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[dict[st
                 "trigger_end": r[25],
                 "confidence": float(r[26]),
                 "sentence": sentences.get(r[0]),
+                "reports": counts.get(r[0], (1, 1))[0],
+                "sources": counts.get(r[0], (1, 1))[1],
             }
         )
     return out
@@ -247,7 +273,7 @@ def list_events(
     sort = check_choice(q.sort, tuple(SORT_KEYS), "sort")
     order = check_choice(q.order, ORDERS, "order")
     limit = check_limit(q.limit)
-    kind = f"events:{sort}:{order}"
+    kind = f"events:{sort}:{order}" + (":raw" if q.unmerged else "")
     after = decode_cursor(q.cursor, kind, 2)
     clauses, params = event_where(q)
     key_sql = SORT_KEYS[sort]
@@ -272,34 +298,88 @@ def list_events(
         next_cursor = encode_cursor(kind, [iso(last_key) if sort == "date" else last_key, last_id])
     if total is None:
         total = count_events(con, q)
-    return page(events_by_id(con, [str(k[0]) for k in keys]), next_cursor, total)
+    items = events_by_id(con, [str(k[0]) for k in keys], unmerged=q.unmerged)
+    return page(items, next_cursor, total)
+
+
+def _merged_reports(
+    con: duckdb.DuckDBPyConnection, members: list[str], links: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Each report of a merged event with its document and why it was joined."""
+    rows = con.execute(
+        """SELECT e.event_id, e.doc_id, d.title, d.outlet, d.published, e.trigger, v.text,
+                  dl.original_doc_id
+           FROM events e LEFT JOIN documents d ON d.doc_id = e.doc_id
+           LEFT JOIN evidence v ON v.event_id = e.event_id AND v.position = 0
+           LEFT JOIN document_links dl ON dl.doc_id = e.doc_id
+           WHERE list_contains(?, e.event_id) ORDER BY d.published, e.doc_id, e.event_id""",
+        [members],
+    ).fetchall()
+    joined: dict[str, dict[str, Any]] = {}
+    for link in links:
+        a, b = str(link["event_id"]), str(link["other_event_id"])
+        for me, other in ((a, b), (b, a)):
+            best = joined.get(me)
+            if best is None or link["score"] > best["score"]:
+                joined[me] = {"with": other, "score": link["score"], "reasons": link["reasons"]}
+    return [
+        {
+            "event_id": r[0],
+            "doc_id": r[1],
+            "doc_title": r[2],
+            "outlet": r[3],
+            "published": iso(r[4]),
+            "trigger": r[5],
+            "sentence": r[6],
+            "copy_of": r[7],
+            "joined_with": joined[r[0]]["with"] if r[0] in joined else None,
+            "score": joined[r[0]]["score"] if r[0] in joined else None,
+            "reasons": joined[r[0]]["reasons"] if r[0] in joined else None,
+        }
+        for r in rows
+    ]
 
 
 def event_detail(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
-    """One event (list shape) plus ``evidence`` with document metadata and ``related``."""
-    found = events_by_id(con, [event_id])
+    """One merged event (list shape) with ``evidence`` from all its reports (document
+    metadata included), ``merged_reports`` (each report, its document and the strongest
+    stored reason it was joined) and ``related`` (other events of the first document).
+
+    A report id that is not its cluster's representative resolves to its merged event;
+    ``report_id`` then names the report asked for.
+    """
+    cluster = explain(con, event_id)
+    if cluster["cluster_id"] is None:
+        return None
+    rep = str(cluster["cluster_id"])
+    found = events_by_id(con, [rep])
     if not found:
         return None
     event = found[0]
+    event["report_id"] = event_id
+    members = [str(m) for m in cluster["members"]]
     evidence = con.execute(
         """SELECT v.doc_id, v.sentence_index, v.start, v."end", v.text,
-                  d.title, d.outlet, d.published
+                  d.title, d.outlet, d.published, v.event_id
            FROM evidence v LEFT JOIN documents d ON d.doc_id = v.doc_id
-           WHERE v.event_id = ? ORDER BY v.position""",
-        [event_id],
+           WHERE list_contains(?, v.event_id)
+           ORDER BY v.event_id <> ?, d.published, v.doc_id, v.sentence_index, v.position""",
+        [members, rep],
     ).fetchall()
     keys = ("doc_id", "sentence_index", "start", "end", "text", "doc_title", "outlet")
     event["evidence"] = [
-        {**dict(zip(keys, r[:7], strict=True)), "published": iso(r[7])} for r in evidence
+        {**dict(zip(keys, r[:7], strict=True)), "published": iso(r[7]), "event_id": r[8]}
+        for r in evidence
     ]
+    event["merged_reports"] = _merged_reports(con, members, list(cluster["links"]))
     first_sentence = evidence[0][1] if evidence else None
     related = con.execute(
         """SELECT e2.event_id FROM events e2
            LEFT JOIN evidence v ON v.event_id = e2.event_id AND v.position = 0
-           WHERE e2.doc_id = ? AND e2.event_id <> ?
+           WHERE e2.doc_id = ? AND NOT list_contains(?, e2.event_id)
            ORDER BY (v.sentence_index IS NOT DISTINCT FROM ?) DESC, e2.trigger_start, e2.event_id
            LIMIT 50""",
-        [event["doc_id"], event_id, first_sentence],
+        [event["doc_id"], members, first_sentence],
     ).fetchall()
     event["related"] = [str(r[0]) for r in related]
     return event

@@ -8,7 +8,7 @@ from typing import Any
 
 import duckdb
 
-from bowerbird.query import iso, summary
+from bowerbird.query import iso, merged_only, summary
 from bowerbird.query_actors import ActorQuery, list_actors
 from bowerbird.query_events import EventQuery, event_where, matching_actors
 from bowerbird.query_paging import check_choice
@@ -25,7 +25,7 @@ def overview(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     out["top_actors"] = [{k: a[k] for k in ("actor_id", "name", "country", "events")} for a in top]
     quads = dict.fromkeys(QUADS, 0)
     for quad, n in con.execute(
-        "SELECT quad_class, count(*) FROM events GROUP BY quad_class"
+        f"SELECT quad_class, count(*) FROM events e WHERE {merged_only('e')} GROUP BY quad_class"
     ).fetchall():
         quads[str(quad)] = int(n)
     out["quad_counts"] = quads

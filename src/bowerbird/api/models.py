@@ -6,6 +6,8 @@ reports or stances) reaches clients before its model is updated.
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -61,6 +63,8 @@ class Event(_Model):
     trigger_end: int
     confidence: float
     sentence: str | None
+    reports: int
+    sources: int
 
 
 class EventEvidence(_Model):
@@ -72,10 +76,27 @@ class EventEvidence(_Model):
     doc_title: str | None
     outlet: str | None
     published: str | None
+    event_id: str
+
+
+class MergedReport(_Model):
+    event_id: str
+    doc_id: str
+    doc_title: str | None
+    outlet: str | None
+    published: str | None
+    trigger: str
+    sentence: str | None
+    copy_of: str | None
+    joined_with: str | None
+    score: float | None
+    reasons: dict[str, Any] | None
 
 
 class EventDetail(Event):
+    report_id: str
     evidence: list[EventEvidence]
+    merged_reports: list[MergedReport]
     related: list[str]
 
 

@@ -56,8 +56,11 @@ def get_events(
     order: Annotated[str, Query(description="asc or desc.")] = "desc",
     limit: Limit = DEFAULT,
     cursor: Cursor = None,
+    unmerged: Annotated[
+        bool, Query(description="Raw reports instead of merged events (default false).")
+    ] = False,
 ) -> dict[str, Any]:
-    """One page of events (one item per event, with all its targets)."""
+    """One page of events (one item per merged event, with all its targets)."""
     query = EventQuery(
         actor=actor,
         source=source,
@@ -72,6 +75,7 @@ def get_events(
         order=order,
         limit=limit,
         cursor=cursor,
+        unmerged=unmerged,
     )
     key = ("events", replace(query, sort="", order="", limit=None, cursor=None))
     total = totals.get(key, lambda: count_events(con, query))

@@ -61,15 +61,18 @@ async function evidenceBlock(ev, event, index) {
 }
 
 function reportsSection(event) {
-  const reports = event.reports || event.sources;
-  if (!Array.isArray(reports) || !reports.length) return null;
+  // A merged event lists every report (document, outlet, date) and why it was joined.
+  const reports = event.merged_reports;
+  if (!Array.isArray(reports) || reports.length < 2) return null;
   return section(
-    "Reports of this event",
+    `Reports of this event (${event.reports} reports, ${event.sources} outlets)`,
     h("ul", { class: "plain" }, reports.map((r) => {
       if (typeof r === "string") return h("li", {}, h("a", { href: route("event", r) }, r));
       const id = r.event_id || r.doc_id;
       const href = r.event_id ? route("event", r.event_id) : r.doc_id ? route("doc", r.doc_id) : null;
-      const label = [r.doc_title || r.title || id, r.outlet, r.published || r.date]
+      const label = [r.doc_title || r.title || id, r.outlet, r.published || r.date,
+        r.copy_of ? "syndicated copy" : null,
+        typeof r.score === "number" ? `merge score ${r.score.toFixed(2)}` : null]
         .filter(Boolean).join(" · ");
       return h("li", {}, href ? h("a", { href }, label) : label);
     })),
@@ -81,7 +84,7 @@ async function relatedSection(ids, docId) {
   const shown = ids.slice(0, 12);
   // Most related events come from the same document: one list call, then single fetches
   // only for the rest (e.g. other reports of a merged event).
-  const sameDoc = await api("events", { doc: docId, limit: 500 })
+  const sameDoc = await api("events", { doc: docId, limit: 500, unmerged: true })
     .then((r) => new Map((r.items || []).map((x) => [x.event_id, x])))
     .catch(() => new Map());
   const rows = await Promise.all(

@@ -176,6 +176,7 @@ class Quote:
     sentence_index: int = -1
     speaker_start: int = -1  # character span of the speaker phrase (-1: none)
     speaker_end: int = -1
+    event_ids: tuple[str, ...] = ()  # events coded from the sentences the quote spans
 
 
 @dataclass(frozen=True, slots=True)

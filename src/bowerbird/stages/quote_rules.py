@@ -13,6 +13,7 @@ These are general rules about English attribution, used by :mod:`bowerbird.stage
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,6 +23,10 @@ QUOTE_RE = re.compile(r"“([^“”]{2,3000})”|\"([^\"\n]{2,3000})\"")
 MIN_QUOTE_CHARS = 12
 RELATIVE = frozenset({"who", "that", "which"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Clauses whose subject is that of the clause they hang from ("..., saying", "likely to
+#: say", "after saying ...").
+CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "ccomp", "acomp", "pcomp", "prep"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 #: Words before a colon that label a line rather than name a speaker.
 LABELS = frozenset(
     {
@@ -72,15 +77,40 @@ def subject(verb: Token) -> Token | None:
     for _ in range(4):
         subj = next((c for c in v.children if c.dep_ in SUBJ_DEPS), None)
         if subj is not None:
-            if subj.lower_ in RELATIVE and v.dep_ == "relcl" and v.head is not v:
-                return v.head
             return subj
-        if v.dep_ == "relcl" and v.head is not v:
+        if v.dep_ in {"relcl", "acl"} and v.head is not v and v.head.pos_ in NOMINAL:
             return v.head
-        if v.dep_ in {"conj", "advcl", "xcomp", "acl", "ccomp"} and v.head is not v:
+        if v.dep_ in CLIMB_DEPS and v.head is not v:
             v = v.head
             continue
         break
+    return None
+
+
+def antecedent(tok: Token | None) -> Token | None:
+    """The noun a relative pronoun stands for ("Barkley, who said" -> Barkley)."""
+    if tok is not None and tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def governing_cue(
+    doc: Doc, group: list[tuple[int, int]], is_cue: Callable[[Token], bool]
+) -> Token | None:
+    """The nearest reporting or attitude verb that governs a quoted fragment.
+
+    "thanked Obama for “taking these steps”", "called Trump “unhinged”".
+    """
+    first = doc.char_span(group[0][0], group[0][1], alignment_mode="contract")
+    if first is None or not len(first):
+        return None
+    tok: Token = first.root
+    for _ in range(6):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if is_cue(tok):
+            return tok
     return None
 
 

@@ -168,7 +168,7 @@ class QuotesStage:
             doc_id=doc_id,
             text=quoted,
             direct=True,
-            speaker=mentions.at(speaker_tok),
+            speaker=mentions.at(qr.antecedent(speaker_tok)),
             speaker_text=qr.np_text(speaker_tok),
             cue="according to" if cue.lower_ == "according" else cue.text,
             start=start,
@@ -211,7 +211,7 @@ class QuotesStage:
                 for tok in reversed(list(intro)):
                     if self._is_direct_cue(tok) or tok.lower_ == "according":
                         return tok
-        return None
+        return qr.governing_cue(doc, group, self._is_cue)
 
     def _headline(
         self,
@@ -269,6 +269,8 @@ class QuotesStage:
         comp = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
         if comp is None:
             loose = qr.loose_content(tok) if kind == "say" else None
+            if loose is None and any(c.dep_ == "oprd" for c in tok.children):
+                loose = qr.object_content(tok)  # "called Trump unhinged"
             if loose is None or len(loose.text) < qr.MIN_QUOTE_CHARS:
                 return None
             return self._make(doc, doc_id, date, loose, qr.subject(tok), mentions, tok.text)
@@ -306,7 +308,7 @@ class QuotesStage:
             doc_id=doc_id,
             text=content.text,
             direct=False,
-            speaker=mentions.at(subj),
+            speaker=mentions.at(qr.antecedent(subj)),
             speaker_text=qr.np_text(subj),
             cue=cue_text,
             start=start,

@@ -26,6 +26,7 @@ SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Clauses whose subject is that of the clause they hang from ("..., saying", "likely to
 #: say", "after saying ...").
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "ccomp", "acomp", "pcomp", "prep"})
+TIMEWORDS = frozenset({"p.m.", "a.m.", "pm", "am", "p.m", "a.m"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 #: Words before a colon that label a line rather than name a speaker.
 LABELS = frozenset(
@@ -240,7 +241,7 @@ def plausible_speaker(tok: Token, group: list[tuple[int, int]]) -> bool:
     """A speaker head outside the quoted pieces that is not a time, number or quote mark."""
     if any(a <= tok.idx < b for a, b in group):
         return False
-    if tok.like_num or tok.ent_type_ in {"TIME", "DATE", "CARDINAL"}:
+    if tok.like_num or tok.ent_type_ in {"TIME", "DATE", "CARDINAL"} or tok.lower_ in TIMEWORDS:
         return False
     return tok.pos_ in {"PROPN", "NOUN", "PRON", "X"}
 
@@ -250,10 +251,13 @@ def speaker_next_to(doc: Doc, cue: Token, group: list[tuple[int, int]]) -> Token
     lo = max((b for a, b in group if b <= cue.idx), default=-1)
     hi = min((a for a, b in group if a > cue.idx), default=len(doc.text) + 1)
     sent = cue.sent
+    line = max((t.i for t in sent if t.i < cue.i and "\n" in t.text_with_ws), default=-1)
     cand = [
         t
         for t in sent
         if t.pos_ in {"PROPN", "NOUN", "PRON"}
+        and t.i > line
+        and plausible_speaker(t, group)
         and lo <= t.idx < hi
         and t.i != cue.i
         and not any(a <= t.idx < b for a, b in group)

@@ -254,7 +254,7 @@ class QuotesStage:
             content = qr.clause_span(clause, exclude=tok) if clause is not None else None
             if content is None:
                 return None
-            return self._make(doc, doc_id, date, content, pobj, mentions, "according to")
+            return self._make(doc, doc_id, date, content, pobj, mentions, tok)
         if not self._is_cue(tok):
             return None
         kind = self.speech.get(tok.lemma_.lower())
@@ -265,7 +265,7 @@ class QuotesStage:
             subj = qr.subject(tok)
             if obj is None or subj is None or len(obj.text) < qr.MIN_QUOTE_CHARS:
                 return None
-            return self._make(doc, doc_id, date, obj, subj, mentions, tok.text)
+            return self._make(doc, doc_id, date, obj, subj, mentions, tok)
         comp = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
         if comp is None:
             loose = qr.loose_content(tok) if kind == "say" else None
@@ -273,7 +273,7 @@ class QuotesStage:
                 loose = qr.object_content(tok)  # "called Trump unhinged"
             if loose is None or len(loose.text) < qr.MIN_QUOTE_CHARS:
                 return None
-            return self._make(doc, doc_id, date, loose, qr.subject(tok), mentions, tok.text)
+            return self._make(doc, doc_id, date, loose, qr.subject(tok), mentions, tok)
         if comp.dep_ == "xcomp" and kind not in XCOMP_KINDS:
             return None
         content = doc[comp.left_edge.i : comp.right_edge.i + 1]
@@ -289,7 +289,7 @@ class QuotesStage:
             content = content[:-1]
         if len(content.text) < qr.MIN_QUOTE_CHARS:
             return None
-        return self._make(doc, doc_id, date, content, qr.subject(tok), mentions, tok.text)
+        return self._make(doc, doc_id, date, content, qr.subject(tok), mentions, tok)
 
     def _make(
         self,
@@ -299,9 +299,11 @@ class QuotesStage:
         content: Span,
         subj: Token | None,
         mentions: _Mentions,
-        cue_text: str,
+        cue: Token,
     ) -> Quote:
         start, end = content.start_char, content.end_char
+        if subj is not None and not qr.plausible_speaker(subj, []):
+            subj = qr.speaker_next_to(doc, cue, [(start, end)])
         a, b = qr.np_bounds(subj) if subj is not None else (-1, -1)
         return Quote(
             quote_id=_qid(doc_id, start, end),
@@ -310,7 +312,7 @@ class QuotesStage:
             direct=False,
             speaker=mentions.at(qr.antecedent(subj)),
             speaker_text=qr.np_text(subj),
-            cue=cue_text,
+            cue="according to" if cue.lower_ == "according" else cue.text,
             start=start,
             end=end,
             date=date,

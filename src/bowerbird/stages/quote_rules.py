@@ -17,6 +17,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from bowerbird.records import ActorRef, Mention
+
 #: Quoted spans: curly quotes (an opening mark inside ends the span), or straight quotes
 #: within one paragraph.
 QUOTE_RE = re.compile(r"“([^“”]{2,3000})”|\"([^\"\n]{2,3000})\"")
@@ -72,6 +74,23 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "these", "our", "my", "your",
 HEADLINE_RE = re.compile(r"(?m)^([A-Z][^\n:]{1,60}?):\s+(\S[^\n]{10,400})$")
 
 
+class MentionIndex:
+    """Resolved actor mentions, looked up by token (the smallest covering mention)."""
+
+    def __init__(self, mentions: tuple[Mention, ...]) -> None:
+        self.mentions = sorted(
+            (m for m in mentions if m.actor is not None), key=lambda m: m.end - m.start
+        )
+
+    def at(self, tok: Token | None) -> ActorRef | None:
+        if tok is None:
+            return None
+        for m in self.mentions:
+            if m.start <= tok.idx < m.end and m.actor is not None:
+                return ActorRef(m.actor, m.text, m.start, m.end)
+        return None
+
+
 def subject(verb: Token) -> Token | None:
     """The subject of a reporting verb, climbing to governing clauses when needed."""
     v = verb
@@ -79,9 +98,9 @@ def subject(verb: Token) -> Token | None:
         subj = next((c for c in v.children if c.dep_ in SUBJ_DEPS), None)
         if subj is not None:
             return subj
-        if v.dep_ in {"relcl", "acl"} and v.head is not v and v.head.pos_ in NOMINAL:
+        if v.dep_ in {"relcl", "acl"} and v.head.i != v.i and v.head.pos_ in NOMINAL:
             return v.head
-        if v.dep_ in CLIMB_DEPS and v.head is not v:
+        if v.dep_ in CLIMB_DEPS and v.head.i != v.i:
             v = v.head
             continue
         break
@@ -107,7 +126,7 @@ def governing_cue(
         return None
     tok: Token = first.root
     for _ in range(6):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         if is_cue(tok):
@@ -303,3 +322,9 @@ def loose_content(verb: Token) -> Span | None:
     while end > obj.i and (doc[end].is_punct or doc[end].is_space):
         end -= 1
     return doc[obj.left_edge.i : end + 1]
+
+
+def statement_like(span: Span) -> bool:
+    """A quoted span that reads as a statement: six words or more, with a finite verb."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in span)

@@ -29,7 +29,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from bowerbird.lexicons import Lexicon
-from bowerbird.records import ActorRef, Article, Event, Mention, Quote
+from bowerbird.records import Article, Event, Quote
 from bowerbird.settings import Settings
 from bowerbird.stages import quote_rules as qr
 from bowerbird.stages.event_syntax import hashes
@@ -61,7 +61,7 @@ class QuotesStage:
         assert article.document is not None
         doc_id = article.document.doc_id
         date = (article.document.published or "")[:10] or None
-        mentions = _Mentions(article.mentions)
+        mentions = qr.MentionIndex(article.mentions)
         text = article.document.text
         quotes: list[Quote] = []
         covered: list[Piece] = []
@@ -136,7 +136,7 @@ class QuotesStage:
         group: list[Piece],
         doc_id: str,
         date: str | None,
-        mentions: _Mentions,
+        mentions: qr.MentionIndex,
         prev: Quote | None,
     ) -> Quote | None:
         start, end = group[0][0], group[-1][1]
@@ -146,10 +146,30 @@ class QuotesStage:
         cue = self._cue_near(doc, group)
         if cue is None:
             # a quoted paragraph right after a quote continues it, with the same speaker
-            if prev is None or not qr.paragraph_start(full, start - 1):
-                return None
-            if full[prev.end : start].count("\n") > 4 or prev.speaker_start < 0:
-                return None
+            continues = (
+                prev is not None
+                and qr.paragraph_start(full, start - 1)
+                and full[prev.end : start].count("\n") <= 8
+                and prev.speaker_start >= 0
+            )
+            if prev is None or not continues:
+                # a quoted statement with no attribution is kept without a speaker;
+                # short quoted phrases (titles, scare quotes) are not statements
+                if span is None or not qr.statement_like(span):
+                    return None
+                return Quote(
+                    quote_id=_qid(doc_id, start, end),
+                    doc_id=doc_id,
+                    text=quoted,
+                    direct=True,
+                    speaker=None,
+                    speaker_text=None,
+                    cue=None,
+                    start=start,
+                    end=end,
+                    date=date,
+                    sentence_index=sidx,
+                )
             return dataclasses.replace(
                 prev,
                 quote_id=_qid(doc_id, start, end),
@@ -220,7 +240,7 @@ class QuotesStage:
         spans: tuple[int, int, int, int],
         doc_id: str,
         date: str | None,
-        mentions: _Mentions,
+        mentions: qr.MentionIndex,
     ) -> Quote:
         sa, sb, ca, cb = spans
         span = doc.char_span(sa, sb, alignment_mode="expand")
@@ -244,13 +264,13 @@ class QuotesStage:
     # -- indirect speech --------------------------------------------------------------
 
     def _indirect(
-        self, doc: Doc, tok: Token, doc_id: str, date: str | None, mentions: _Mentions
+        self, doc: Doc, tok: Token, doc_id: str, date: str | None, mentions: qr.MentionIndex
     ) -> Quote | None:
         if tok.lower_ == "according":
             pobj = qr.according_source(tok)
             if pobj is None:
                 return None
-            clause = tok.head if tok.head is not tok else None
+            clause = tok.head if tok.head.i != tok.i else None
             content = qr.clause_span(clause, exclude=tok) if clause is not None else None
             if content is None:
                 return None
@@ -298,7 +318,7 @@ class QuotesStage:
         date: str | None,
         content: Span,
         subj: Token | None,
-        mentions: _Mentions,
+        mentions: qr.MentionIndex,
         cue: Token,
     ) -> Quote:
         start, end = content.start_char, content.end_char
@@ -320,21 +340,6 @@ class QuotesStage:
             speaker_start=a,
             speaker_end=b,
         )
-
-
-class _Mentions:
-    def __init__(self, mentions: tuple[Mention, ...]) -> None:
-        self.mentions = sorted(
-            (m for m in mentions if m.actor is not None), key=lambda m: m.end - m.start
-        )
-
-    def at(self, tok: Token | None) -> ActorRef | None:
-        if tok is None:
-            return None
-        for m in self.mentions:  # smallest covering mention first
-            if m.start <= tok.idx < m.end and m.actor is not None:
-                return ActorRef(m.actor, m.text, m.start, m.end)
-        return None
 
 
 def _colon_intro(doc: Doc, first: Span) -> Span | None:

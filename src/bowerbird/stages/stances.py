@@ -1,0 +1,245 @@
+"""Stances: an actor's position (support, oppose, neutral) on an issue of the taxonomy.
+
+For every mention of an issue cue (``lexicon/issues.tsv``: "sanctions", "human rights",
+"peace talks", ...) the stage walks up the parse from the cue to the nearest stance verb
+(``lexicon/stance_verbs.tsv``) and reads the position off the path:
+
+* a ``support`` verb ("called for", "welcomed", "backed") gives support, an ``oppose``
+  verb ("condemned", "rejected") opposition;
+* every ``reverse`` word on the way flips it ("calling for sanctions ... to be lifted",
+  "the lifting of sanctions", "end the occupation"), and so does a negation of the verb
+  or of a reverse word ("did not support");
+* a cue that names the opposite of its issue (``-terrorism`` under counterterrorism)
+  flips it once more: condemning terrorism supports counterterrorism.
+
+The actor is the stance verb's subject (resolved through the actor mentions, so "he" and
+"the minister" work), or the speaker of the quote the cue sits in (for "I"/"we" and for
+quotes with no stance verb), or the source of a REQUEST/ACCUSE/REJECT/SUPPORT event coded
+from the cue's clause.  An issue mentioned by a known speaker or event source with no
+stance verb is ``neutral``.  The target country is a country mentioned inside the issue
+phrase or next to the verbs on the path ("sanctions against Afghanistan" -> AFG).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from typing import ClassVar
+
+from spacy.tokens import Doc, Span, Token
+
+from bowerbird.issues import IssueLexicon
+from bowerbird.records import ActorRef, Article, Event, Evidence, Position, Quote, Stance
+from bowerbird.settings import Settings
+from bowerbird.stages import quote_rules as qr
+
+#: Event types that state a position, and the position they state.
+EVENT_POSITIONS: dict[str, int] = {
+    "REQUEST": 1,
+    "SUPPORT": 1,
+    "AGREE": 1,
+    "ACCUSE": -1,
+    "REJECT": -1,
+}
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+MODALS = frozenset({"should", "must", "need", "needs", "ought"})
+MAX_STEPS = 8
+
+
+class StancesStage:
+    name: ClassVar[str] = "stances"
+    requires: ClassVar[frozenset[str]] = frozenset(
+        {"document", "nlp", "mentions", "events", "quotes"}
+    )
+    provides: ClassVar[frozenset[str]] = frozenset({"stances"})
+
+    def __init__(self, issues: IssueLexicon) -> None:
+        self.verbs = issues.verbs
+        self.cues = issues.cue_index()
+        self.max_words = max((len(k) for k in self.cues), default=1)
+        self.first_words = frozenset(k[0] for k in self.cues)
+
+    def __call__(self, article: Article, settings: Settings) -> Article:
+        doc: Doc = article.nlp
+        assert article.document is not None
+        ctx = _Context(article)
+        found: dict[tuple[str, str, int], Stance] = {}
+        for sidx, sent in enumerate(doc.sents):
+            for span, issue, sign in self._matches(sent):
+                st = self._stance(ctx, sidx, sent, span, issue, sign)
+                if st is None:
+                    continue
+                key = (st.actor.actor.actor_id, st.issue, sidx)
+                old = found.get(key)
+                if old is None or (old.position == "neutral" and st.position != "neutral"):
+                    found[key] = st
+        stances = sorted(found.values(), key=lambda s: (s.evidence.start, s.issue))
+        return dataclasses.replace(article, stances=tuple(stances))
+
+    # -- issue cues ---------------------------------------------------------------------
+
+    def _matches(self, sent: Span) -> list[tuple[Span, str, int]]:
+        """Issue cue phrases in a sentence, longest first, not overlapping."""
+        doc = sent.doc
+        out: list[tuple[Span, str, int]] = []
+        i = sent.start
+        while i < sent.end:
+            tok = doc[i]
+            if tok.lower_ not in self.first_words and tok.lemma_.lower() not in self.first_words:
+                i += 1
+                continue
+            hit = None
+            for n in range(min(self.max_words, sent.end - i), 0, -1):
+                words = doc[i : i + n]
+                surface = tuple(t.lower_ for t in words)
+                lemmas = (*surface[:-1], words[-1].lemma_.lower())
+                rows = self.cues.get(surface) or self.cues.get(lemmas)
+                if rows:
+                    hit = (words, rows)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            words, rows = hit
+            out.extend((words, issue, sign) for issue, sign in rows)
+            i += len(words)
+        return out
+
+    # -- one stance ---------------------------------------------------------------------
+
+    def _stance(
+        self, ctx: _Context, sidx: int, sent: Span, span: Span, issue: str, sign: int
+    ) -> Stance | None:
+        head = span.root
+        flips = sign
+        path: list[Token] = [head]
+        cue_word: str | None = None
+        for child in head.children:  # "sanctions ... to be lifted" parsed under the noun
+            if child.dep_ in {"acl", "relcl"} and self.verbs.get(child.lemma_.lower()) == "reverse":
+                flips *= -_negated(child)
+                cue_word = child.text
+        anchors: list[Token] = []
+        tok = head
+        for _ in range(MAX_STEPS):
+            if tok.head.i == tok.i:
+                break
+            sibling = tok.dep_ == "conj"  # "unfreeze assets and provide aid": not nested
+            tok = tok.head
+            path.append(tok)
+            pol = None if sibling else self.verbs.get(tok.lemma_.lower())
+            if pol == "reverse" and tok.i not in span_ids(span):
+                flips *= -_negated(tok)
+                cue_word = cue_word or tok.text
+            elif pol in {"support", "oppose"} and tok.pos_ in {"VERB", "NOUN", "AUX"}:
+                anchors.append(tok)  # "rejected the demand to halt ...": both count
+        quote = ctx.quote_at(head.idx)
+        event = ctx.event_on(path, sent)
+        actor: ActorRef | None = None
+        base = 0
+        rule = "statement"
+        if anchors:
+            base = 1
+            for a in anchors:
+                base *= (1 if self.verbs[a.lemma_.lower()] == "support" else -1) * _negated(a)
+            for a in reversed(anchors):  # the holder of the outermost attitude
+                subj = qr.subject(a)
+                if subj is not None and (subj.lower_ not in FIRST_PERSON or quote is None):
+                    actor = ctx.mentions.at(qr.antecedent(subj))
+                if actor is not None or subj is not None:
+                    break
+            words = " … ".join(a.text for a in reversed(anchors))
+            cue_word = words if cue_word is None else f"{words} … {cue_word}"
+        if actor is None and quote is not None and quote.speaker is not None:
+            actor, rule = quote.speaker, "quote"
+        if actor is None and event is not None and event.source is not None:
+            actor, rule = event.source, "event"
+            if not anchors:
+                base = EVENT_POSITIONS[event.event_type]
+                cue_word = event.trigger
+        elif quote is not None and actor is quote.speaker:
+            rule = "quote"
+        if actor is None:
+            return None
+        if base == 0 and cue_word is not None and _modal(path):
+            base = 1  # "sanctions should be lifted": advocating the reversal
+        value = base * flips
+        position: Position = "support" if value > 0 else "oppose" if value < 0 else "neutral"
+        doc_id = ctx.doc_id
+        return Stance(
+            stance_id=_sid(doc_id, sidx, issue, actor.actor.actor_id, span.start_char),
+            doc_id=doc_id,
+            actor=actor,
+            issue=issue,
+            position=position,
+            target_country=ctx.target_country(head, path, actor),
+            date=event.date.date if event is not None else ctx.date,
+            evidence=Evidence(doc_id, sidx, sent.start_char, sent.end_char, sent.text.strip()),
+            cue=cue_word,
+            rule=rule,
+            quote_id=quote.quote_id if quote is not None else None,
+            event_id=event.event_id if event is not None else None,
+        )
+
+
+class _Context:
+    """Per-document lookups: actor mentions, quotes, events."""
+
+    def __init__(self, article: Article) -> None:
+        assert article.document is not None
+        self.doc_id = article.document.doc_id
+        self.date = (article.document.published or "")[:10] or None
+        self.mentions = qr.MentionIndex(article.mentions)
+        self.quotes = [q for q in article.quotes if q.speaker is not None]
+        self.events = [
+            e for e in article.events if e.event_type in EVENT_POSITIONS and e.source is not None
+        ]
+        self._content = {(q.start, q.end) for q in article.quotes if not q.direct}
+
+    def quote_at(self, idx: int) -> Quote | None:
+        return next((q for q in self.quotes if q.start <= idx < q.end), None)
+
+    def is_speech_content(self, tok: Token) -> bool:
+        return any(a <= tok.idx < b for a, b in self._content)
+
+    def event_on(self, path: list[Token], sent: Span) -> Event | None:
+        """A position-stating event whose trigger is on the path, else in the sentence."""
+        on_path = {t.idx for t in path}
+        in_sent = [e for e in self.events if sent.start_char <= e.trigger_start < sent.end_char]
+        for e in in_sent:
+            if e.trigger_start in on_path:
+                return e
+        return in_sent[0] if in_sent else None
+
+    def target_country(self, head: Token, path: list[Token], actor: ActorRef) -> str | None:
+        """A country named in the issue phrase, or in a complement of a verb on the path."""
+        spots: list[Token] = list(head.subtree)
+        for t in path[1:]:
+            for c in t.children:
+                if c.dep_ in {"prep", "dobj", "dative", "pobj", "poss"} and c not in path:
+                    spots.extend(c.subtree)
+        for t in spots:
+            m = self.mentions.at(t)
+            if m is None or m.actor.country is None:
+                continue
+            if actor.start >= 0 and m.start == actor.start:
+                continue
+            return m.actor.country
+        return None
+
+
+def span_ids(span: Span) -> range:
+    return range(span.start, span.end)
+
+
+def _negated(tok: Token) -> int:
+    """-1 if the word is negated ("did not support", "never lifted"), else 1."""
+    return -1 if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in tok.children) else 1
+
+
+def _modal(path: list[Token]) -> bool:
+    return any(c.lower_ in MODALS for t in path for c in t.children if c.dep_ == "aux")
+
+
+def _sid(doc_id: str, sidx: int, issue: str, actor_id: str, start: int) -> str:
+    return hashlib.sha1(f"{doc_id}|{sidx}|{issue}|{actor_id}|{start}".encode()).hexdigest()[:16]

@@ -79,7 +79,7 @@ def _add(lex: IssueLexicon, text: str, where: str) -> None:
                     cues.append((c[1:].strip(), -1) if c.startswith("-") else (c, 1))
             lex.issues[key] = Issue(key, (r.get("label") or key).strip(), tuple(cues))
         else:
-            lemma = (r.get("lemma") or "").strip().lower()
+            lemma = " ".join((r.get("lemma") or "").strip().lower().split())
             pol = (r.get("polarity") or "").strip().lower()
             if not lemma or pol not in POLARITIES:
                 raise ConfigError(

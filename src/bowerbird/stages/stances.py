@@ -43,6 +43,10 @@ EVENT_POSITIONS: dict[str, int] = {
 }
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+#: Reverse words that only modify another verb ("declined to describe"), never acts.
+NOT_ACTS = frozenset({"decline", "refuse", "fail"})
+#: Words that make a position conditional, i.e. mixed ("only if", "until", "would have to").
+CONDITIONS = frozenset({"if", "unless", "until", "provided", "conditional", "depend", "earn"})
 MODALS = frozenset({"should", "must", "need", "needs", "ought"})
 MAX_STEPS = 8
 
@@ -67,15 +71,18 @@ class StancesStage:
         found: dict[tuple[str, str, int], Stance] = {}
         for sidx, sent in enumerate(doc.sents):
             for span, issue, sign in self._matches(sent):
-                st = self._stance(ctx, sidx, sent, span, issue, sign)
-                if st is None:
-                    continue
-                key = (st.actor.actor.actor_id, st.issue, sidx)
-                old = found.get(key)
-                if old is None or (old.position == "neutral" and st.position != "neutral"):
-                    found[key] = st
+                for st in self._stance(ctx, sidx, sent, span, issue, sign):
+                    self._keep(found, st, sidx)
         stances = sorted(found.values(), key=lambda s: (s.evidence.start, s.issue))
         return dataclasses.replace(article, stances=tuple(stances))
+
+    @staticmethod
+    def _keep(found: dict[tuple[str, str, int], Stance], st: Stance, sidx: int) -> None:
+        """One stance per actor, issue and sentence; a clear position beats neutral."""
+        key = (st.actor.actor.actor_id, st.issue, sidx)
+        old = found.get(key)
+        if old is None or (old.position == "neutral" and st.position != "neutral"):
+            found[key] = st
 
     # -- issue cues ---------------------------------------------------------------------
 
@@ -102,84 +109,126 @@ class StancesStage:
                 i += 1
                 continue
             words, rows = hit
+            if words.root.dep_ == "compound" and words.root.head.i >= words.end:
+                i += len(words)  # "aid workers", "trade fair": about the other noun
+                continue
             out.extend((words, issue, sign) for issue, sign in rows)
             i += len(words)
         return out
+
+    def _polarity(self, tok: Token) -> str | None:
+        """The stance verb row of a token: "call for" before "call"."""
+        lemma = tok.lemma_.lower()
+        doc = tok.doc
+        after = [doc[tok.i + 1]] if tok.i + 1 < len(doc) else []  # "calling for X to be ..."
+        for c in [*tok.children, *after]:
+            if c.dep_ in {"prep", "prt"} or (
+                c.i == tok.i + 1 and c.pos_ in {"ADP", "PART", "SCONJ"}
+            ):
+                pol = self.verbs.get(f"{lemma} {c.lower_}")
+                if pol is not None:
+                    return pol
+        return self.verbs.get(lemma)
 
     # -- one stance ---------------------------------------------------------------------
 
     def _stance(
         self, ctx: _Context, sidx: int, sent: Span, span: Span, issue: str, sign: int
-    ) -> Stance | None:
+    ) -> list[Stance]:
         head = span.root
         flips = sign
         path: list[Token] = [head]
         cue_word: str | None = None
         for child in head.children:  # "sanctions ... to be lifted" parsed under the noun
-            if child.dep_ in {"acl", "relcl"} and self.verbs.get(child.lemma_.lower()) == "reverse":
+            if child.dep_ in {"acl", "relcl"} and self._polarity(child) == "reverse":
                 flips *= -_negated(child)
                 cue_word = child.text
         anchors: list[Token] = []
+        if head.pos_ == "VERB" and self._polarity(head) in {"support", "oppose"}:
+            anchors.append(head)  # the cue is itself the act: "has not recognised the Taliban"
+        governing: list[Token] = []  # tokens that govern the cue (not siblings, not subjects)
         tok = head
         for _ in range(MAX_STEPS):
             if tok.head.i == tok.i:
                 break
-            sibling = tok.dep_ == "conj"  # "unfreeze assets and provide aid": not nested
+            # "unfreeze assets and provide aid": a sibling is not nested; "the bombing
+            # vows ...": a verb says nothing about its own subject
+            skip = tok.dep_ in {"conj", "nsubj"}
+            if tok.dep_ == "relcl" and tok.i != head.i:
+                break  # "a war that began after the attacks": the clause describes "war"
             tok = tok.head
             path.append(tok)
-            pol = None if sibling else self.verbs.get(tok.lemma_.lower())
+            if not skip:
+                governing.append(tok)
+            pol = None if skip else self._polarity(tok)
             if pol == "reverse" and tok.i not in span_ids(span):
                 flips *= -_negated(tok)
                 cue_word = cue_word or tok.text
             elif pol in {"support", "oppose"} and tok.pos_ in {"VERB", "NOUN", "AUX"}:
                 anchors.append(tok)  # "rejected the demand to halt ...": both count
+            elif not skip and tok.pos_ == "VERB" and anchors == [] and _negated(tok) < 0:
+                flips *= -1  # "persuade North Korea not to carry out nuclear tests"
         quote = ctx.quote_at(head.idx)
-        event = ctx.event_on(path, sent)
-        actor: ActorRef | None = None
+        event = ctx.event_on([head, *governing], sent)
+        actors: list[ActorRef] = []
         base = 0
         rule = "statement"
+        if not anchors:
+            # an actor undoing something is against it: "New Delhi withdrew the trade status"
+            acts = [
+                t
+                for t in governing
+                if t.pos_ == "VERB"
+                and self._polarity(t) == "reverse"
+                and t.lemma_.lower() not in NOT_ACTS
+            ]
+            subj = qr.subject(acts[-1]) if acts else None
+            if acts and (quote is not None or ctx.mentions.at(qr.antecedent(subj)) is not None):
+                anchors = [acts[-1]]
+                cue_word = None
         if anchors:
             base = 1
             for a in anchors:
-                base *= (1 if self.verbs[a.lemma_.lower()] == "support" else -1) * _negated(a)
+                base *= (1 if self._polarity(a) in {"support", "reverse"} else -1) * _negated(a)
             for a in reversed(anchors):  # the holder of the outermost attitude
                 subj = qr.subject(a)
                 if subj is not None and (subj.lower_ not in FIRST_PERSON or quote is None):
-                    actor = ctx.mentions.at(qr.antecedent(subj))
-                if actor is not None or subj is not None:
+                    actors = ctx.actors_of(subj)
+                if actors or subj is not None:
                     break
             words = " … ".join(a.text for a in reversed(anchors))
             cue_word = words if cue_word is None else f"{words} … {cue_word}"
-        if actor is None and quote is not None and quote.speaker is not None:
-            actor, rule = quote.speaker, "quote"
-        if actor is None and event is not None and event.source is not None:
-            actor, rule = event.source, "event"
+        if not actors and quote is not None and quote.speaker is not None:
+            actors, rule = [quote.speaker], "quote"
+        if not actors and event is not None and event.source is not None:
+            actors, rule = [event.source], "event"
             if not anchors:
                 base = EVENT_POSITIONS[event.event_type]
                 cue_word = event.trigger
-        elif quote is not None and actor is quote.speaker:
-            rule = "quote"
-        if actor is None:
-            return None
         if base == 0 and cue_word is not None and _modal(path):
             base = 1  # "sanctions should be lifted": advocating the reversal
         value = base * flips
         position: Position = "support" if value > 0 else "oppose" if value < 0 else "neutral"
+        if position == "neutral" and not _conditional(sent):
+            return []  # a mere mention is no stance; a conditional one is mixed
         doc_id = ctx.doc_id
-        return Stance(
-            stance_id=_sid(doc_id, sidx, issue, actor.actor.actor_id, span.start_char),
-            doc_id=doc_id,
-            actor=actor,
-            issue=issue,
-            position=position,
-            target_country=ctx.target_country(head, path, actor),
-            date=event.date.date if event is not None else ctx.date,
-            evidence=Evidence(doc_id, sidx, sent.start_char, sent.end_char, sent.text.strip()),
-            cue=cue_word,
-            rule=rule,
-            quote_id=quote.quote_id if quote is not None else None,
-            event_id=event.event_id if event is not None else None,
-        )
+        return [
+            Stance(
+                stance_id=_sid(doc_id, sidx, issue, actor.actor.actor_id, span.start_char),
+                doc_id=doc_id,
+                actor=actor,
+                issue=issue,
+                position=position,
+                target_country=ctx.target_country(head, path, actor),
+                date=event.date.date if event is not None else ctx.date,
+                evidence=_evidence(doc_id, sidx, sent, head.idx),
+                cue=cue_word,
+                rule=rule,
+                quote_id=quote.quote_id if quote is not None else None,
+                event_id=event.event_id if event is not None else None,
+            )
+            for actor in actors
+        ]
 
 
 class _Context:
@@ -196,6 +245,15 @@ class _Context:
         ]
         self._content = {(q.start, q.end) for q in article.quotes if not q.direct}
 
+    def actors_of(self, subj: Token) -> list[ActorRef]:
+        """The actors of a subject and its conjuncts ("Saudi Arabia and Iran agreed")."""
+        out: list[ActorRef] = []
+        for t in (qr.antecedent(subj), *subj.conjuncts):
+            ref = self.mentions.at(t)
+            if ref is not None and all(r.actor.actor_id != ref.actor.actor_id for r in out):
+                out.append(ref)
+        return out
+
     def quote_at(self, idx: int) -> Quote | None:
         return next((q for q in self.quotes if q.start <= idx < q.end), None)
 
@@ -203,13 +261,10 @@ class _Context:
         return any(a <= tok.idx < b for a, b in self._content)
 
     def event_on(self, path: list[Token], sent: Span) -> Event | None:
-        """A position-stating event whose trigger is on the path, else in the sentence."""
+        """A position-stating event whose trigger governs the issue cue."""
         on_path = {t.idx for t in path}
         in_sent = [e for e in self.events if sent.start_char <= e.trigger_start < sent.end_char]
-        for e in in_sent:
-            if e.trigger_start in on_path:
-                return e
-        return in_sent[0] if in_sent else None
+        return next((e for e in in_sent if e.trigger_start in on_path), None)
 
     def target_country(self, head: Token, path: list[Token], actor: ActorRef) -> str | None:
         """A country named in the issue phrase, or in a complement of a verb on the path."""
@@ -235,6 +290,28 @@ def span_ids(span: Span) -> range:
 def _negated(tok: Token) -> int:
     """-1 if the word is negated ("did not support", "never lifted"), else 1."""
     return -1 if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in tok.children) else 1
+
+
+def _evidence(doc_id: str, sidx: int, sent: Span, at: int) -> Evidence:
+    """The sentence, cut to the paragraph holding the cue (a headline parsed with the
+    first sentence stays out)."""
+    text = sent.doc.text
+    start, end = sent.start_char, sent.end_char
+    para_start = text.rfind("\n\n", start, at)
+    if para_start >= 0:
+        start = para_start + 2
+    para_end = text.find("\n\n", at, end)
+    if para_end >= 0:
+        end = para_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Evidence(doc_id, sidx, start, end, text[start:end])
+
+
+def _conditional(sent: Span) -> bool:
+    return any(t.lower_ in CONDITIONS or t.lemma_.lower() in CONDITIONS for t in sent)
 
 
 def _modal(path: list[Token]) -> bool:

@@ -260,9 +260,9 @@ def plausible_speaker(tok: Token, group: list[tuple[int, int]]) -> bool:
     """A speaker head outside the quoted pieces that is not a time, number or quote mark."""
     if any(a <= tok.idx < b for a, b in group):
         return False
-    if tok.like_num or tok.ent_type_ in {"TIME", "DATE", "CARDINAL"} or tok.lower_ in TIMEWORDS:
-        return False
-    return tok.pos_ in {"PROPN", "NOUN", "PRON", "X"}
+    if tok.ent_type_ in {"TIME", "DATE"} or tok.lower_ in TIMEWORDS or ":" in tok.text:
+        return False  # "12:15 p.m. President Obama says" (poll shares like "half" are fine)
+    return tok.pos_ in {"PROPN", "NOUN", "PRON", "X", "NUM"}
 
 
 def speaker_next_to(doc: Doc, cue: Token, group: list[tuple[int, int]]) -> Token | None:

@@ -108,8 +108,10 @@ class QuotesStage:
         for m in qr.QUOTE_RE.finditer(text):
             g = 1 if m.group(1) is not None else 2
             start, end = m.start(g), m.end(g)
-            if end - start >= qr.MIN_QUOTE_CHARS and " " in text[start:end].strip():
-                pieces.append((start, end))
+            if " " not in text[start:end].strip():
+                continue
+            if end - start >= qr.MIN_QUOTE_CHARS or self._cue_follows(doc, end):
+                pieces.append((start, end))  # short ones only as “It’s fine,” he said
         groups: list[list[Piece]] = []
         for p in pieces:
             if groups:
@@ -128,6 +130,16 @@ class QuotesStage:
                     continue
             groups.append([p])
         return groups
+
+    def _cue_follows(self, doc: Doc, end: int) -> bool:
+        """A reporting verb within a few words after a closing quotation mark."""
+        span = doc.char_span(end, min(end + 40, len(doc.text)), alignment_mode="contract")
+        if span is None or not len(span) or span[0].text not in {",", "”", '"'}:
+            return False
+        for tok in span[:6]:
+            if tok.pos_ in {"VERB", "AUX"}:
+                return self._is_direct_cue(tok)
+        return False
 
     def _direct(
         self,
@@ -179,7 +191,7 @@ class QuotesStage:
                 sentence_index=sidx,
                 event_ids=(),
             )
-        speaker_tok = qr.speaker_of(cue)
+        speaker_tok = doc[cue.i - 1] if cue.text == ":" else qr.speaker_of(cue)
         if speaker_tok is None or not qr.plausible_speaker(speaker_tok, group):
             speaker_tok = qr.speaker_next_to(doc, cue, group)
         a, b = qr.np_bounds(speaker_tok) if speaker_tok is not None else (-1, -1)
@@ -212,6 +224,11 @@ class QuotesStage:
         for sp in (last, first):
             if sp is not None and sp.sent not in sents:
                 sents.append(sp.sent)
+        if last is not None and last.end + 1 < len(doc):
+            # "“... ?” Sanders replied." split into its own short sentence by the parser
+            after = doc[last.end + 1].sent if doc[last.end].is_quote else doc[last.end].sent
+            if after not in sents and len(after) <= 8 and after.start_char - end <= 3:
+                sents.append(after)
         for sent in sents:
             best: tuple[int, Token] | None = None
             for tok in sent:
@@ -231,6 +248,14 @@ class QuotesStage:
                 for tok in reversed(list(intro)):
                     if self._is_direct_cue(tok) or tok.lower_ == "according":
                         return tok
+                # "She then addressed the supporters again: “...”": the clause's verb
+                root = intro.root
+                if root.pos_ in {"VERB", "AUX"} and qr.subject(root) is not None:
+                    return root
+                # "... Republican pollster Daron Shaw: “...”": the name before the colon
+                name = intro[-2] if len(intro) > 1 else None
+                if name is not None and name.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+                    return intro[-1]
         return qr.governing_cue(doc, group, self._is_cue)
 
     def _headline(

@@ -12,6 +12,7 @@ These are general rules about English attribution, used by :mod:`bowerbird.stage
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -152,8 +153,11 @@ def speaker_of(cue: Token) -> Token | None:
 def np_text(tok: Token | None) -> str | None:
     if tok is None:
         return None
-    a, b = np_bounds(tok)
-    return str(tok.doc.text[a:b])
+    a, _ = np_bounds(tok)
+    doc = tok.doc
+    first = doc.char_span(a, a + 1, alignment_mode="expand")
+    i = first.start if first is not None else tok.i
+    return str(doc[i : tok.i + 1].text)
 
 
 def np_bounds(tok: Token) -> tuple[int, int]:
@@ -191,10 +195,14 @@ def pp_end(tok: Token) -> int:
 
 
 def sentence_index(doc: Doc, token_i: int) -> int:
+    """Index of the sentence holding a token (sentence starts cached on the Doc)."""
     if not len(doc):
         return -1
-    target = doc[min(max(token_i, 0), len(doc) - 1)].sent.start
-    return sum(1 for s in doc.sents if s.start < target)
+    starts = doc.user_data.get("bowerbird_sent_starts")
+    if starts is None:
+        starts = [s.start for s in doc.sents]
+        doc.user_data["bowerbird_sent_starts"] = starts
+    return bisect.bisect_right(starts, min(max(token_i, 0), len(doc) - 1)) - 1
 
 
 def headline_speakers(text: str) -> list[tuple[int, int, int, int]]:
@@ -268,7 +276,7 @@ def plausible_speaker(tok: Token, group: list[tuple[int, int]]) -> bool:
 def speaker_next_to(doc: Doc, cue: Token, group: list[tuple[int, int]]) -> Token | None:
     """The noun phrase between a quote and its cue ("“...,” Smith, an aide, said")."""
     lo = max((b for a, b in group if b <= cue.idx), default=-1)
-    hi = min((a for a, b in group if a > cue.idx), default=len(doc.text) + 1)
+    hi = min((a for a, b in group if a > cue.idx), default=2**62)
     sent = cue.sent
     line = max((t.i for t in sent if t.i < cue.i and "\n" in t.text_with_ws), default=-1)
     cand = [

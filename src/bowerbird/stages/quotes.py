@@ -133,7 +133,8 @@ class QuotesStage:
 
     def _cue_follows(self, doc: Doc, end: int) -> bool:
         """A reporting verb within a few words after a closing quotation mark."""
-        span = doc.char_span(end, min(end + 40, len(doc.text)), alignment_mode="contract")
+        last = doc[-1].idx + len(doc[-1]) if len(doc) else 0
+        span = doc.char_span(end, min(end + 40, last), alignment_mode="contract")
         if span is None or not len(span) or span[0].text not in {",", "”", '"'}:
             return False
         for tok in span[:6]:
@@ -382,7 +383,7 @@ def _with_events(q: Quote, doc: Doc, events: tuple[Event, ...]) -> Quote:
     """Link a quote to the events coded from the sentences its content spans."""
     if not events or not len(doc):
         return q
-    first = doc.char_span(q.start, min(q.start + 1, len(doc.text)), alignment_mode="expand")
+    first = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
     last = doc.char_span(max(q.end - 1, 0), q.end, alignment_mode="expand")
     if first is None or last is None:
         return q

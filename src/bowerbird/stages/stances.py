@@ -295,8 +295,9 @@ def _negated(tok: Token) -> int:
 def _evidence(doc_id: str, sidx: int, sent: Span, at: int) -> Evidence:
     """The sentence, cut to the paragraph holding the cue (a headline parsed with the
     first sentence stays out)."""
-    text = sent.doc.text
-    start, end = sent.start_char, sent.end_char
+    base = sent.start_char
+    text = sent.text
+    start, end, at = 0, len(text), at - base
     para_start = text.rfind("\n\n", start, at)
     if para_start >= 0:
         start = para_start + 2
@@ -307,7 +308,7 @@ def _evidence(doc_id: str, sidx: int, sent: Span, at: int) -> Evidence:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Evidence(doc_id, sidx, start, end, text[start:end])
+    return Evidence(doc_id, sidx, base + start, base + end, text[start:end])
 
 
 def _conditional(sent: Span) -> bool:

@@ -97,3 +97,13 @@ def test_quotes_headline_lines_name_their_speaker() -> None:
     text = "Blinken: Taliban must earn legitimacy\n\nThe Latest: talks resume in Doha\n"
     got = [(text[a:b], text[c:d]) for a, b, c, d in headline_speakers(text)]
     assert got == [("Blinken", "Taliban must earn legitimacy")]
+
+
+def test_quotes_dated_by_the_cue_not_by_the_quoted_words(analyse: Any) -> None:
+    art = analyse(
+        "Chinese Foreign Minister Wang Yi said on Sunday that talks would resume on Friday."
+    )
+    (q,) = art.quotes
+    assert q.date == "2021-08-15"  # published Monday 2021-08-16; "Friday" is in the quote
+    art = analyse("Wang Yi said that talks would resume.")
+    assert art.quotes[0].date == "2021-08-16"  # no date next to the cue: publication date

@@ -14,7 +14,8 @@ Indirect speech is a reporting verb with a clausal complement ("Wang said that .
 "X told reporters ...", "a poll showed that ..."), an urging verb with an infinitive
 ("X urged Y to ..."), or "according to X"; the quote's text is the complement clause.
 
-Each quote lists the events coded from the sentences it spans (``event_ids``).  Quotes
+Each quote lists the events coded from the sentences it spans (``event_ids``) and is dated
+by a day expression next to its cue ("said on Monday"), else by the publication date.  Quotes
 never merge across speakers or paragraphs, so a speaker's earlier statements stay
 separate quotes.
 """
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
@@ -48,7 +49,7 @@ OBJECT_KINDS = frozenset({"evaluate"})
 class QuotesStage:
     name: ClassVar[str] = "quotes"
     requires: ClassVar[frozenset[str]] = frozenset(
-        {"document", "nlp", "sentences", "mentions", "events"}
+        {"document", "nlp", "sentences", "mentions", "events", "timexes"}
     )
     provides: ClassVar[frozenset[str]] = frozenset({"quotes"})
 
@@ -85,6 +86,7 @@ class QuotesStage:
                 quotes.append(q)
                 covered.append((q.start, q.end))
         quotes = [_with_events(q, doc, article.events) for q in quotes]
+        quotes = [_with_speech_date(q, doc, article.timexes, date) for q in quotes]
         quotes.sort(key=lambda q: q.start)
         return dataclasses.replace(article, quotes=tuple(quotes))
 
@@ -390,6 +392,30 @@ def _with_events(q: Quote, doc: Doc, events: tuple[Event, ...]) -> Quote:
     lo, hi = first.sent.start_char, last.sent.end_char
     ids = tuple(e.event_id for e in events if lo <= e.trigger_start < hi and e.doc_id == q.doc_id)
     return dataclasses.replace(q, event_ids=ids) if ids else q
+
+
+def _with_speech_date(q: Quote, doc: Doc, timexes: tuple[Any, ...], published: str | None) -> Quote:
+    """Date a quote by a day expression next to its cue ("Wang said on Monday ..."),
+    outside the quoted words and not after publication; else the publication date."""
+    if q.speaker_start < 0 or not timexes:
+        return q
+    tok = doc.char_span(q.speaker_start, q.speaker_start + 1, alignment_mode="expand")
+    if tok is None:
+        return q
+    sent = tok.sent
+    best: tuple[int, str] | None = None
+    for t in timexes:
+        when = getattr(t, "date", None)
+        if when is None or getattr(t, "precision", None) != "day":
+            continue
+        if not (sent.start_char <= t.start < sent.end_char) or q.start <= t.start < q.end:
+            continue
+        if published is not None and when > published:
+            continue
+        dist = abs(t.start - q.speaker_end)
+        if best is None or dist < best[0]:
+            best = (dist, when)
+    return dataclasses.replace(q, date=best[1]) if best is not None else q
 
 
 def _qid(doc_id: str, start: int, end: int) -> str:

@@ -220,7 +220,13 @@ class StancesStage:
                 issue=issue,
                 position=position,
                 target_country=ctx.target_country(head, path, actor),
-                date=event.date.date if event is not None else ctx.date,
+                date=(
+                    event.date.date
+                    if event is not None
+                    else quote.date
+                    if quote is not None and quote.date
+                    else ctx.date
+                ),
                 evidence=_evidence(doc_id, sidx, sent, head.idx),
                 cue=cue_word,
                 rule=rule,

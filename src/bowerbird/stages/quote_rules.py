@@ -308,7 +308,8 @@ def loose_content(verb: Token) -> Span | None:
     * a parenthetical cue ("Far too many lives, Barden says, have been lost"): the
       clause it interrupts, without the cue's own words;
     * "X says the movement ... appeals to ...", parsed with a long direct object: the
-      rest of the sentence from that object.
+      rest of the sentence from that object; a short object with its complements
+      ("announced his candidacy in Iowa").
     """
     doc = verb.doc
     if verb.dep_ == "parataxis" and verb.head is not verb:
@@ -324,8 +325,10 @@ def loose_content(verb: Token) -> Span | None:
     if verb.lemma_.lower() in ADDRESSEE_VERBS:
         return None
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-    if obj is None or obj.i - obj.left_edge.i + obj.right_edge.i - obj.i < 4:
+    if obj is None or obj.right_edge.i - obj.left_edge.i < 1:
         return None
+    if obj.right_edge.i - obj.left_edge.i < 4:  # "announced his candidacy in Iowa"
+        return object_content(verb)
     end = verb.sent.end - 1
     while end > obj.i and (doc[end].is_punct or doc[end].is_space):
         end -= 1

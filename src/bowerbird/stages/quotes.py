@@ -37,7 +37,7 @@ from bowerbird.stages.event_syntax import hashes
 
 Piece = tuple[int, int]
 #: Speech kinds whose verbs take an infinitive complement as content ("urged X to ...").
-XCOMP_KINDS = frozenset({"urge", "intend"})
+XCOMP_KINDS = frozenset({"urge", "intend", "promise"})
 #: Speech kinds that introduce direct quotes only next to quotation marks.
 DIRECT_ONLY = frozenset({"direct"})
 #: Speech kinds that never introduce a direct quote (attitudes towards an object).
@@ -319,6 +319,8 @@ class QuotesStage:
             loose = qr.loose_content(tok) if kind == "say" else None
             if loose is None and any(c.dep_ == "oprd" for c in tok.children):
                 loose = qr.object_content(tok)  # "called Trump unhinged"
+            if loose is None and kind in {"urge", "promise"}:
+                loose = qr.object_content(tok)  # "called for a ban", "promised a wall"
             if loose is None or len(loose.text) < qr.MIN_QUOTE_CHARS:
                 return None
             return self._make(doc, doc_id, date, loose, qr.subject(tok), mentions, tok)

@@ -12,12 +12,17 @@ For every mention of an issue cue (``lexicon/issues.tsv``: "sanctions", "human r
 * a cue that names the opposite of its issue (``-terrorism`` under counterterrorism)
   flips it once more: condemning terrorism supports counterterrorism.
 
-The actor is the stance verb's subject (resolved through the actor mentions, so "he" and
-"the minister" work), or the speaker of the quote the cue sits in (for "I"/"we" and for
-quotes with no stance verb), or the source of a REQUEST/ACCUSE/REJECT/SUPPORT event coded
-from the cue's clause.  An issue mentioned by a known speaker or event source with no
-stance verb is ``neutral``.  The target country is a country mentioned inside the issue
+Several stance verbs on the path multiply ("rejected the demand to halt"); with none, an
+actor doing a reverse act is against the issue ("withdrew the trade status").
+
+The actor is the outermost stance verb's subject and its conjuncts (resolved through the
+actor mentions, so "he" and "the minister" work), or the speaker of the quote the cue sits
+in (for "I"/"we" and for quotes with no stance verb), or the source of a
+REQUEST/SUPPORT/AGREE or ACCUSE/REJECT event whose trigger governs the cue.  A mere
+mention of an issue is no stance; one made conditional ("if", "until", "would have to be
+earned") is ``neutral``.  The target country is a country mentioned inside the issue
 phrase or next to the verbs on the path ("sanctions against Afghanistan" -> AFG).
+See docs/stances.md.
 """
 
 from __future__ import annotations
@@ -249,7 +254,6 @@ class _Context:
         self.events = [
             e for e in article.events if e.event_type in EVENT_POSITIONS and e.source is not None
         ]
-        self._content = {(q.start, q.end) for q in article.quotes if not q.direct}
 
     def actors_of(self, subj: Token) -> list[ActorRef]:
         """The actors of a subject and its conjuncts ("Saudi Arabia and Iran agreed")."""
@@ -262,9 +266,6 @@ class _Context:
 
     def quote_at(self, idx: int) -> Quote | None:
         return next((q for q in self.quotes if q.start <= idx < q.end), None)
-
-    def is_speech_content(self, tok: Token) -> bool:
-        return any(a <= tok.idx < b for a, b in self._content)
 
     def event_on(self, path: list[Token], sent: Span) -> Event | None:
         """A position-stating event whose trigger governs the issue cue."""

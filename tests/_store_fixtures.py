@@ -24,6 +24,7 @@ from bowerbird.records import (
     Quote,
     RawDocument,
     Sentence,
+    Stance,
 )
 
 SCHEMA_DIR = Path(__file__).resolve().parents[1] / "src" / "bowerbird" / "schema"
@@ -95,6 +96,7 @@ def make_article(
     published: str | None = "2024-03-02",
     quote_text: str = "We will respond",
     title: str | None = "A title",
+    stance_issue: str = "sanctions",
 ) -> Article:
     """An article with one sentence per line of ``text``; events get kwargs from ``events``."""
     sentences: list[Sentence] = []
@@ -120,6 +122,20 @@ def make_article(
         dropped=(DroppedSpan(0, 11, "nav", "Menu | Home"),),
     )
     evs = tuple(make_event(f"{doc_id}-e{i}", doc_id, first, **kw) for i, kw in enumerate(events))
+    stance = Stance(
+        stance_id=f"{doc_id}-s0",
+        doc_id=doc_id,
+        actor=ActorRef(WANG, "Wang"),
+        issue=stance_issue,
+        position="oppose",
+        target_country="USA" if evs else None,
+        date=published,
+        evidence=Evidence(doc_id, 0, first.start, first.end, first.text),
+        cue="condemned",
+        rule="quote",
+        quote_id=f"{doc_id}-q0",
+        event_id=evs[0].event_id if evs else None,
+    )
     mentions = (
         Mention(doc_id, 0, first.start, first.start + 2, "US", USA, "lexicon"),
         Mention(doc_id, 0, first.start, first.start + 2, "someone", None, "unresolved"),
@@ -136,6 +152,7 @@ def make_article(
         end=first.end,
         date="2024-03-01",
         sentence_index=0,
+        event_ids=tuple(e.event_id for e in evs[:1]),
     )
     raw = RawDocument(doc_id, doc.origin, text, "text", doc.content_hash)
     return Article(
@@ -145,6 +162,7 @@ def make_article(
         mentions=mentions,
         events=evs,
         quotes=(quote,),
+        stances=(stance,),
         timexes=(Timex(0, 6, "Friday", "relative", "2024-03-01", "2024-03-01", "day"),),
     )
 

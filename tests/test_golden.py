@@ -1,6 +1,6 @@
 """Golden tests on the bundled sample corpus.
 
-1. Expected events and quotes written by hand (``corpus/expected/``) are scored with
+1. Expected events, quotes and stances written by hand (``corpus/expected/``) are scored with
    :mod:`bowerbird.evaluation.corpus`; the floors below are the measured figures of the
    current pipeline, so any regression fails (raise them as extraction improves; never
    lower them without a note in CHANGELOG.md).
@@ -26,7 +26,10 @@ FLOORS = {
     "event_recall": 0.34,
     "event_precision": 0.55,
     "date_accuracy": 0.83,
-    "quote_recall": 0.55,
+    "quote_recall": 0.7,
+    # stances: expected files list every position a reader takes from the text
+    "stance_precision": 0.78,
+    "stance_recall": 0.5,
 }
 SNAPSHOT = REPO / "tests" / "golden" / "sample_events.jsonl"
 
@@ -69,6 +72,27 @@ def test_golden_no_event_from_page_furniture(con: Any) -> None:
     for ev in query.events(con):
         for e in ev["evidence"]:
             assert not any(f in e["text"] for f in furniture), e["text"]
+    for q in query.quotes(con):
+        assert not any(f in q["text"] for f in furniture), q["text"]
+    for st in query.stances(con):
+        assert not any(f in st["evidence"]["text"] for f in furniture), st["evidence"]["text"]
+
+
+def test_golden_stances_rest_on_their_sentence(con: Any) -> None:
+    """Every stance's evidence is the cleaned text at its offsets; its quote/event exist."""
+    stances = query.stances(con)
+    assert stances
+    quote_ids = {q["quote_id"] for q in query.quotes(con)}
+    event_ids = {e["event_id"] for e in query.events(con)}
+    for st in stances:
+        ev = st["evidence"]
+        doc = query.document(con, ev["doc_id"])
+        assert doc is not None
+        assert doc["text"][ev["start"] : ev["end"]] == ev["text"]
+        assert st["quote_id"] is None or st["quote_id"] in quote_ids
+        assert st["event_id"] is None or st["event_id"] in event_ids
+    for q in query.quotes(con):
+        assert set(q["event_ids"]) <= event_ids
 
 
 #: Merging on the sample corpus: share of article pairs reporting the same (real_event,

@@ -277,7 +277,7 @@ def test_speech_file() -> None:
     lemmas = [row["lemma"] for row in speech_rows]
     assert len(lemmas) == len(set(lemmas))
     kinds = {row["kind"] for row in speech_rows}
-    assert kinds == {"say", "urge", "warn", "promise"}
+    assert kinds == {"say", "urge", "warn", "promise", "direct", "intend", "think", "evaluate"}
     for row in speech_rows:
         assert WORD.match(row["lemma"]), row
         assert row["tense_hint"] == "", row
@@ -287,6 +287,8 @@ def test_speech_file() -> None:
     assert by_lemma["urge"] == "urge"
     assert by_lemma["warn"] == "warn"
     assert by_lemma["vow"] == "promise"
+    assert by_lemma["continue"] == "direct"
+    assert by_lemma["criticize"] == "evaluate"
 
 
 def test_urge_cues_are_also_request_triggers(rows: list[dict[str, str]]) -> None:

@@ -283,9 +283,12 @@ def test_quote_filters(store: Store) -> None:
             "start": 0,
             "end": 24,
             "date": "2024-03-01",
+            "event_ids": ["d2-e0"],
         }
     ]
     assert len(query.quotes(store.con, speaker="wang yi")) == 3
+    assert len(query.quotes(store.con, country="chn")) == 3
+    assert query.quotes(store.con, country="USA") == []
     assert len(query.quotes(store.con, speaker="CHN")) == 3
     assert query.quotes(store.con, speaker="USA") == []
     assert len(query.quotes(store.con, text="RESPOND", limit=2)) == 2

@@ -36,6 +36,7 @@ NESTED_KEYS: dict[str, tuple[str, ...]] = {
     "source": ACTOR_KEYS,
     "target": ACTOR_KEYS,
     "speaker": ACTOR_KEYS,
+    "actor": ACTOR_KEYS,
     "location": LOCATION_KEYS,
     "evidence": EVIDENCE_KEYS,
 }
@@ -95,6 +96,24 @@ QUOTE_ARROW_SCHEMA = pa.schema(
         ("start", pa.int32()),
         ("end", pa.int32()),
         ("date", _S),
+        ("event_ids", pa.list_(_S)),
+    ]
+)
+
+#: Parquet schema of stance rows (the export shape).
+STANCE_ARROW_SCHEMA = pa.schema(
+    [
+        ("stance_id", _S),
+        ("actor", _ACTOR_T),
+        ("issue", _S),
+        ("position", _S),
+        ("target_country", _S),
+        ("date", _S),
+        ("evidence", _EVIDENCE_T),
+        ("cue", _S),
+        ("rule", _S),
+        ("quote_id", _S),
+        ("event_id", _S),
     ]
 )
 
@@ -161,6 +180,8 @@ def compact(value: Any) -> str:
             tags = "/".join(str(v) for v in (value.get("country"), value.get("sector")) if v)
             name = str(value.get("name") or value["actor_id"])
             return f"{name} ({tags})" if tags else name
+        if {"sentence_index", "text"} <= set(value):  # evidence
+            return _truncate(str(value["text"]))
         if {"name", "lat", "lon"} <= set(value):
             country = value.get("country")
             return f"{value['name']} ({country})" if country else str(value["name"])
@@ -177,7 +198,7 @@ def compact(value: Any) -> str:
 
 def _arrow_table(rows: list[dict[str, Any]], columns: list[str]) -> pa.Table:
     keys = set(columns)
-    for schema in (EVENT_ARROW_SCHEMA, QUOTE_ARROW_SCHEMA):
+    for schema in (EVENT_ARROW_SCHEMA, QUOTE_ARROW_SCHEMA, STANCE_ARROW_SCHEMA):
         if keys == set(schema.names):
             return pa.Table.from_pylist(rows, schema=schema)
     if not rows:

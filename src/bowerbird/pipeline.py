@@ -1,8 +1,8 @@
 """Build the stage list, check requires/provides once, run batches (in 1..N processes).
 
 Flow: ingest (files -> RawDocument | Rejection) -> clean -> pubdate -> nlp (batched
-``nlp.pipe``) -> actors -> events -> dates -> places -> quotes -> store (one transaction
-per batch).  Any error inside a stage rejects that document only; the batch goes on.
+``nlp.pipe``) -> actors -> events -> dates -> places -> quotes -> stances -> store
+(one transaction per batch).  Any error inside a stage rejects that document only; the batch goes on.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from multiprocessing import get_context
 from typing import Any
 
 from bowerbird.errors import ConfigError, RejectedDocument
+from bowerbird.issues import load_issues
 from bowerbird.lexicons import Lexicon, load_lexicon
 from bowerbird.records import Article, RawDocument, Rejection
 from bowerbird.settings import Settings
@@ -31,6 +32,7 @@ from bowerbird.stages.nlp import NlpStage, load_model
 from bowerbird.stages.places import Gazetteer, PlacesStage
 from bowerbird.stages.pubdate import PubDateStage
 from bowerbird.stages.quotes import QuotesStage
+from bowerbird.stages.stances import StancesStage
 
 
 def check_stages(stages: Sequence[Stage]) -> None:
@@ -78,6 +80,7 @@ def build_engine(settings: Settings, *, nlp: Any = None, lexicon: Lexicon | None
             DatesStage(),
             PlacesStage(gazetteer, lexicon.sectors),
             QuotesStage(lexicon),
+            StancesStage(load_issues(settings.issues)),
         ],
     )
     check_stages(engine.stages)

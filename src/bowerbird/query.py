@@ -47,6 +47,9 @@ class EventFilter:
     unmerged: bool = False  # raw reports (one per extracted event) instead of merged events
 
 
+#: Stance positions, in the order they are documented.
+POSITIONS = ("support", "oppose", "neutral")
+
 _ACTOR_COLS = "{a}.name, {a}.country, {a}.sector, {a}.kind"
 
 _EVENT_FROM = """
@@ -391,6 +394,7 @@ def quotes(
     con: duckdb.DuckDBPyConnection,
     *,
     speaker: str | None = None,
+    country: str | None = None,
     doc: str | None = None,
     since: date | None = None,
     until: date | None = None,
@@ -400,7 +404,9 @@ def quotes(
     """Quotes in export shape, ordered by date (undated last), document, offset.
 
     ``speaker`` matches the resolved speaker like an actor filter, or a case-insensitive
-    substring of the speaker as written; ``text`` is a case-insensitive substring.
+    substring of the speaker as written; ``country`` is the speaker's country (ISO3);
+    ``text`` is a case-insensitive substring.  ``event_ids`` lists the events coded from
+    the quote's sentences.
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -410,6 +416,9 @@ def quotes(
             " OR coalesce(contains(lower(q.speaker_text), lower(?)), false))"
         )
         params += [speaker] * 4
+    if country:
+        clauses.append("a.country = upper(?)")
+        params.append(country)
     if doc:
         clauses.append("q.doc_id = ?")
         params.append(doc)
@@ -425,7 +434,7 @@ def quotes(
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     sql = f"""SELECT q.quote_id, q.doc_id, q.text, q.direct,
                      q.speaker_actor_id, a.name, a.country, a.sector, a.kind, q.speaker_ref_text,
-                     q.speaker_text, q.cue, q.start, q."end", q.date
+                     q.speaker_text, q.cue, q.start, q."end", q.date, q.event_ids
               FROM quotes q LEFT JOIN actors a ON a.actor_id = q.speaker_actor_id
               {where} ORDER BY q.date NULLS LAST, q.doc_id, q.start, q.quote_id"""
     sql += _paging(limit, 0, params)
@@ -441,6 +450,88 @@ def quotes(
             "start": r[12],
             "end": r[13],
             "date": iso(r[14]),
+            "event_ids": list(r[15] or []),
+        }
+        for r in con.execute(sql, params).fetchall()
+    ]
+
+
+def stances(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    actor: str | None = None,
+    issue: str | None = None,
+    position: str | None = None,
+    target: str | None = None,
+    doc: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Stances in export shape, ordered by date (undated last), document, offset.
+
+    ``actor`` matches like an actor filter (id, country code or name substring);
+    ``issue`` is an issue id or a comma-separated list of them; ``position`` is
+    ``support``, ``oppose`` or ``neutral``; ``target`` is the issue's target country.
+    Each row carries its evidence (document, sentence, offsets, text) and the quote or
+    event it was derived from.
+    """
+    _check_paging(limit)
+    clauses: list[str] = []
+    params: list[Any] = []
+    if actor:
+        clauses.append(actor_match("s.actor_id", "a"))
+        params += [actor] * 3
+    if issue:
+        issues = [i.strip().lower() for i in issue.split(",") if i.strip()]
+        clauses.append("list_contains(?, s.issue)")
+        params.append(issues)
+    if position:
+        if position not in POSITIONS:
+            raise UsageError(
+                f"position must be one of {', '.join(POSITIONS)}, not {position!r}",
+                code=E_BAD_OPTION,
+            )
+        clauses.append("s.position = ?")
+        params.append(position)
+    if target:
+        clauses.append("s.target_country = upper(?)")
+        params.append(target)
+    if doc:
+        clauses.append("s.doc_id = ?")
+        params.append(doc)
+    if since is not None:
+        clauses.append("s.date >= ?")
+        params.append(since)
+    if until is not None:
+        clauses.append("s.date <= ?")
+        params.append(until)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    sql = f"""SELECT s.stance_id, s.actor_id, a.name, a.country, a.sector, a.kind, s.actor_text,
+                     s.issue, s.position, s.target_country, s.date, s.doc_id, s.sentence_index,
+                     s.start, s."end", s.evidence_text, s.cue, s.rule, s.quote_id, s.event_id
+              FROM stances s LEFT JOIN actors a ON a.actor_id = s.actor_id
+              {where} ORDER BY s.date NULLS LAST, s.doc_id, s.start, s.issue, s.stance_id"""
+    sql += _paging(limit, 0, params)
+    return [
+        {
+            "stance_id": r[0],
+            "actor": _actor(r[1:7]),
+            "issue": r[7],
+            "position": r[8],
+            "target_country": r[9],
+            "date": iso(r[10]),
+            "evidence": {
+                "doc_id": r[11],
+                "sentence_index": r[12],
+                "start": r[13],
+                "end": r[14],
+                "text": r[15],
+            },
+            "cue": r[16],
+            "rule": r[17],
+            "quote_id": r[18],
+            "event_id": r[19],
         }
         for r in con.execute(sql, params).fetchall()
     ]
@@ -456,7 +547,7 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
 
     Keys: ``documents``, ``rejected`` (total), ``rejected_by_code`` ({code: n}),
     ``events`` (merged events), ``reports`` (event reports before merging), ``actors``,
-    ``mentions``, ``quotes``, ``first_date``/``last_date`` (event
+    ``mentions``, ``quotes``, ``stances``, ``first_date``/``last_date`` (event
     date range, or None), ``top_dyads`` (10 most frequent source-target pairs: source,
     target, source_name, target_name, events, mean_score) and ``event_types`` (10 most
     frequent: event_type, events).
@@ -493,6 +584,7 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "actors": _scalar(con, "SELECT count(*) FROM actors"),
         "mentions": _scalar(con, "SELECT count(*) FROM mentions"),
         "quotes": _scalar(con, "SELECT count(*) FROM quotes"),
+        "stances": _scalar(con, "SELECT count(*) FROM stances"),
         "first_date": iso(first),
         "last_date": iso(last),
         "top_dyads": [

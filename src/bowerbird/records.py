@@ -17,6 +17,7 @@ DatePrecision = Literal["day", "week", "month", "year"]
 EventStatus = Literal["occurred", "planned", "hypothetical", "negated"]
 ActorKind = Literal["state", "person", "igo", "group", "other"]
 PublishedSource = Literal["record", "html", "flag", "inferred", "none"]
+Position = Literal["support", "oppose", "neutral"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +177,32 @@ class Quote:
     sentence_index: int = -1
     speaker_start: int = -1  # character span of the speaker phrase (-1: none)
     speaker_end: int = -1
+    event_ids: tuple[str, ...] = ()  # events coded from the sentences the quote spans
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """An actor's position on an issue, with the sentence (and quote/event) it rests on.
+
+    ``position`` is ``support``, ``oppose`` or ``neutral`` (mentioned without a clear
+    position, or mixed); ``target_country`` is the country the issue is about when the
+    text names one ("sanctions on Afghanistan" -> AFG); ``cue`` is the word that gave the
+    position ("lifted", "condemned"); ``rule`` says where it came from (quote, event,
+    statement).
+    """
+
+    stance_id: str
+    doc_id: str
+    actor: ActorRef
+    issue: str
+    position: Position
+    target_country: str | None
+    date: str | None
+    evidence: Evidence
+    cue: str | None
+    rule: str
+    quote_id: str | None = None
+    event_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +232,7 @@ class Article:
     mentions: tuple[Mention, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    stances: tuple[Stance, ...] = ()
     rejection: Rejection | None = None
     timexes: tuple[Any, ...] = field(default=())  # bowerbird.temporal.Timex values in the text
 

@@ -30,6 +30,7 @@ class Settings:
     max_text_bytes: int = 5_000_000
     min_english_ratio: float = 0.06  # share of tokens that must be common English words
     lexicons: tuple[str, ...] = ()  # extra user lexicon files (override built-ins)
+    issues: tuple[str, ...] = ()  # extra issue taxonomy / stance verb files (docs/stances.md)
     published: str | None = None  # --published: default publication date for the batch
     min_confidence: float = 0.0
     # event merging (docs/merge.md): weights of the pair score, threshold, tolerances
@@ -58,7 +59,7 @@ def _coerce(name: str, value: Any) -> Any:
             return int(value)
         if isinstance(default, float):
             return float(value)
-        if name == "lexicons":
+        if name in {"lexicons", "issues"}:
             if isinstance(value, str):
                 return tuple(p for p in value.split(os.pathsep) if p)
             return tuple(str(p) for p in value)

@@ -43,6 +43,13 @@ from bowerbird.store.writer import Store
     help="Extra lexicon file or folder of .tsv files (overrides built-ins).",
 )
 @click.option(
+    "--issues",
+    "issues",
+    multiple=True,
+    metavar="PATH",
+    help="Extra issue taxonomy or stance verb file (docs/stances.md; overrides built-ins).",
+)
+@click.option(
     "--report",
     "report_path",
     default=None,
@@ -57,6 +64,7 @@ def ingest(
     workers: int | None,
     model: str | None,
     lexicons: tuple[str, ...],
+    issues: tuple[str, ...],
     report_path: str | None,
     quiet: bool,
 ) -> None:
@@ -68,6 +76,7 @@ def ingest(
             "workers": workers,
             "model": model,
             "lexicons": lexicons or None,
+            "issues": issues or None,
         }
     )
     files, _ = collect_files(paths)  # fails early on a missing path

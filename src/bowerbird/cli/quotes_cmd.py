@@ -12,6 +12,7 @@ from bowerbird.export import write_rows
 @click.command("quotes")
 @db_option
 @click.option("--speaker", default=None, help="Speaker actor id, name or country code.")
+@click.option("--country", default=None, metavar="ISO3", help="Speaker's country.")
 @click.option("--doc", default=None, help="Only this document id.")
 @click.option("--since", default=None, metavar="DATE")
 @click.option("--until", default=None, metavar="DATE")
@@ -20,6 +21,7 @@ from bowerbird.export import write_rows
 def quotes(
     db: str | None,
     speaker: str | None,
+    country: str | None,
     doc: str | None,
     since: str | None,
     until: str | None,
@@ -33,6 +35,7 @@ def quotes(
         rows = query.quotes(
             con,
             speaker=speaker,
+            country=country,
             doc=doc,
             since=parse_date_opt(since, "--since"),
             until=parse_date_opt(until, "--until"),

@@ -15,6 +15,12 @@ events whose evidence sentence contains the expected ``sentence_contains`` text:
 
 Expected quotes are found when a predicted quote contains the expected text and its
 speaker matches.
+
+Expected stances (``actor``, ``issue``, ``position``, ``sentence_contains``) list every
+position a careful reader takes from the text on an issue of the taxonomy; a predicted
+stance is *correct* when an expected one has its sentence, issue, position and actor, so
+``stance_precision`` counts stances a reader would not have coded.  No gold set beyond
+these hand-written files exists for stances.
 """
 
 from __future__ import annotations
@@ -146,6 +152,7 @@ def score_store(
     missing: list[str] = []
     predicted_ok = predicted = 0
     q_found = q_n = 0
+    st_found = st_n = st_ok = st_pred = 0
     for exp_doc in expected:
         doc_id = exp_doc["doc_id"]
         day = date.fromisoformat(exp_doc["published"]) if exp_doc.get("published") else None
@@ -198,6 +205,28 @@ def score_store(
                 eq["contains"] in q["text"] and m(q["speaker"], eq.get("speaker"), day)
                 for q in quotes
             )
+        st_exp = exp_doc.get("stances", [])
+        found_st = query.stances(con, doc=doc_id)
+
+        def same(st: dict[str, Any], x: dict[str, Any], day: date | None = day) -> bool:
+            return (
+                x["sentence_contains"] in st["evidence"]["text"]
+                and st["issue"] == x["issue"]
+                and st["position"] == x["position"]
+                and m(st["actor"], x["actor"], day)
+            )
+
+        st_n += len(st_exp)
+        for x in st_exp:
+            if any(same(st, x) for st in found_st):
+                st_found += 1
+            else:
+                missing.append(
+                    f"{doc_id}: stance {x['actor']} {x['issue']} {x['position']} "
+                    f"[{x['sentence_contains']}]"
+                )
+        st_pred += len(found_st)
+        st_ok += sum(1 for st in found_st if any(same(st, x) for x in st_exp))
     return {
         "n": n,
         "event_recall": found / n if n else 0.0,
@@ -207,6 +236,10 @@ def score_store(
         "dated_n": dated,
         "quote_n": q_n,
         "quote_recall": q_found / q_n if q_n else 0.0,
+        "stance_n": st_n,
+        "stance_recall": st_found / st_n if st_n else 0.0,
+        "predicted_stances": st_pred,
+        "stance_precision": st_ok / st_pred if st_pred else 0.0,
         "errors": missing,
     }
 

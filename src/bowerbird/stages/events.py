@@ -163,7 +163,11 @@ class EventsStage:
         self._verb_ids = hashes(verbs)
         self._noun_ids = hashes(nouns)
         self._modal_ids = hashes(DEMAND_MODALS)
-        self.reporting = {lemma for lemma, kind in lexicon.speech.items() if kind != "promise"}
+        # reporting verbs proper; the quote-only kinds (direct, intend, think, evaluate) and
+        # promises are not
+        self.reporting = {
+            lemma for lemma, kind in lexicon.speech.items() if kind in {"say", "urge", "warn"}
+        }
 
     def __call__(self, article: Article, settings: Settings) -> Article:
         doc: Doc = article.nlp

@@ -2,38 +2,55 @@
 
 Direct quotes are spans between matching quotation marks (straight or curly), possibly
 running over several sentences; a quote split by its cue (“A,” he said, “B”) becomes one
-quote with the two pieces joined.  The cue is a reporting verb from
-``lexicon/speech.tsv`` in the sentence around the quote, outside the quoted text; the
-speaker is its subject, resolved through the actor mentions (which already include
-within-document coreference: "he", "the minister", "Wang").
+quote with the pieces joined.  The cue is a reporting verb from ``lexicon/speech.tsv``
+outside the quoted pieces, in the sentences where the quote starts or ends, or in the
+clause that introduces it with a colon ("He said: “...”"); the speaker is its subject,
+resolved through the actor mentions (which already include within-document coreference:
+"he", "the minister", "Wang").  A quoted paragraph with no cue of its own continues the
+quote of the paragraph before it and keeps that quote's speaker.  A line "X: ..." (a
+headline) attributes its content to X.
 
 Indirect speech is a reporting verb with a clausal complement ("Wang said that ...",
-"X told reporters ...", "X urged ...") or "according to X"; the quote's text is the
-complement clause.
+"X told reporters ...", "a poll showed that ..."), an urging verb with an infinitive
+("X urged Y to ..."), or "according to X"; the quote's text is the complement clause.
+
+Each quote lists the events coded from the sentences it spans (``event_ids``) and is dated
+by a day expression next to its cue ("said on Monday"), else by the publication date.  Quotes
+never merge across speakers or paragraphs, so a speaker's earlier statements stay
+separate quotes.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from bowerbird.lexicons import Lexicon
-from bowerbird.records import ActorRef, Article, Mention, Quote
+from bowerbird.records import Article, Event, Quote
 from bowerbird.settings import Settings
+from bowerbird.stages import quote_rules as qr
 from bowerbird.stages.event_syntax import hashes
 
-QUOTE_RE = re.compile(r"“([^”]{2,2000})”|\"([^\"\n]{2,2000})\"")
-MIN_QUOTE_CHARS = 12
+Piece = tuple[int, int]
+#: Speech kinds whose verbs take an infinitive complement as content ("urged X to ...").
+XCOMP_KINDS = frozenset({"urge", "intend", "promise"})
+#: Speech kinds that introduce direct quotes only next to quotation marks.
+DIRECT_ONLY = frozenset({"direct"})
+#: Speech kinds that never introduce a direct quote (attitudes towards an object).
+INDIRECT_ONLY = frozenset({"evaluate", "intend"})
+#: Speech kinds whose content is the verb's object ("X criticized Y", "X talked about Y").
+OBJECT_KINDS = frozenset({"evaluate"})
 
 
 class QuotesStage:
     name: ClassVar[str] = "quotes"
-    requires: ClassVar[frozenset[str]] = frozenset({"document", "nlp", "sentences", "mentions"})
+    requires: ClassVar[frozenset[str]] = frozenset(
+        {"document", "nlp", "sentences", "mentions", "events", "timexes"}
+    )
     provides: ClassVar[frozenset[str]] = frozenset({"quotes"})
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -45,23 +62,31 @@ class QuotesStage:
         assert article.document is not None
         doc_id = article.document.doc_id
         date = (article.document.published or "")[:10] or None
-        mentions = _Mentions(article.mentions)
-        quotes: list[Quote] = []
+        mentions = qr.MentionIndex(article.mentions)
         text = article.document.text
-        spans = self._direct_spans(text)
-        covered: list[tuple[int, int]] = []
-        for group in spans:
-            q = self._direct(doc, text, group, doc_id, date, mentions)
+        quotes: list[Quote] = []
+        covered: list[Piece] = []
+        prev: Quote | None = None
+        for group in self._direct_groups(doc, text):
+            q = self._direct(doc, text, group, doc_id, date, mentions, prev)
+            covered.append((group[0][0] - 1, group[-1][1] + 1))
             if q is not None:
                 quotes.append(q)
-            covered.append((group[0][0] - 1, group[-1][1] + 1))
+                prev = q
+        for sa, sb, ca, cb in qr.headline_speakers(text):
+            if not any(a < cb and ca < b for a, b in covered):
+                quotes.append(self._headline(doc, text, (sa, sb, ca, cb), doc_id, date, mentions))
+                covered.append((ca, cb))
         for i in self._cue_candidates(doc):
             tok = doc[i]
             if any(a <= tok.idx < b for a, b in covered):
                 continue
             q = self._indirect(doc, tok, doc_id, date, mentions)
-            if q is not None:
+            if q is not None and not any(a < q.end and q.start < b for a, b in covered):
                 quotes.append(q)
+                covered.append((q.start, q.end))
+        quotes = [_with_events(q, doc, article.events) for q in quotes]
+        quotes = [_with_speech_date(q, doc, article.timexes, date) for q in quotes]
         quotes.sort(key=lambda q: q.start)
         return dataclasses.replace(article, quotes=tuple(quotes))
 
@@ -71,124 +96,250 @@ class QuotesStage:
         rows = doc.to_array([LEMMA, LOWER]).tolist()
         return [i for i, (lemma, lower) in enumerate(rows) if lemma in wanted or lower in wanted]
 
+    def _is_cue(self, tok: Token) -> bool:
+        return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in self.speech
+
+    def _is_direct_cue(self, tok: Token) -> bool:
+        return self._is_cue(tok) and self.speech[tok.lemma_.lower()] not in INDIRECT_ONLY
+
     # -- direct quotes ----------------------------------------------------------------
 
-    def _direct_spans(self, text: str) -> list[list[tuple[int, int]]]:
+    def _direct_groups(self, doc: Doc, text: str) -> list[list[Piece]]:
         """Quoted content spans; consecutive pieces split only by a short cue are grouped."""
-        pieces = []
-        for m in QUOTE_RE.finditer(text):
+        pieces: list[Piece] = []
+        for m in qr.QUOTE_RE.finditer(text):
             g = 1 if m.group(1) is not None else 2
             start, end = m.start(g), m.end(g)
-            if end - start >= MIN_QUOTE_CHARS and " " in text[start:end]:
-                pieces.append((start, end))
-        groups: list[list[tuple[int, int]]] = []
+            if " " not in text[start:end].strip():
+                continue
+            if end - start >= qr.MIN_QUOTE_CHARS or self._cue_follows(doc, end):
+                pieces.append((start, end))  # short ones only as “It’s fine,” he said
+        groups: list[list[Piece]] = []
         for p in pieces:
             if groups:
                 prev_end = groups[-1][-1][1]
                 between = text[prev_end + 1 : p[0] - 1]
+                span = doc.char_span(prev_end + 1, p[0] - 1, alignment_mode="contract")
                 if (
-                    len(between) < 60
+                    len(between) < 80
                     and "\n" not in between
-                    and re.search(r"\b(said|says|added|told|asked)\b", between)
+                    and between.strip()[-1:] in {",", ".", ":", "—"}
+                    and span is not None
+                    and sum(1 for t in span if t.pos_ in {"VERB", "AUX"}) == 1
+                    and any(self._is_direct_cue(t) for t in span)
                 ):
                     groups[-1].append(p)
                     continue
             groups.append([p])
         return groups
 
+    def _cue_follows(self, doc: Doc, end: int) -> bool:
+        """A reporting verb within a few words after a closing quotation mark."""
+        last = doc[-1].idx + len(doc[-1]) if len(doc) else 0
+        span = doc.char_span(end, min(end + 40, last), alignment_mode="contract")
+        if span is None or not len(span) or span[0].text not in {",", "”", '"'}:
+            return False
+        for tok in span[:6]:
+            if tok.pos_ in {"VERB", "AUX"}:
+                return self._is_direct_cue(tok)
+        return False
+
     def _direct(
         self,
         doc: Doc,
         full: str,
-        group: list[tuple[int, int]],
+        group: list[Piece],
         doc_id: str,
         date: str | None,
-        mentions: _Mentions,
+        mentions: qr.MentionIndex,
+        prev: Quote | None,
     ) -> Quote | None:
         start, end = group[0][0], group[-1][1]
         quoted = " ".join(full[a:b].strip() for a, b in group)
-        cue = self._cue_near(doc, start, end)
-        speaker_tok = _subject(cue) if cue is not None else None
-        speaker = mentions.at(speaker_tok) if speaker_tok is not None else None
-        if cue is None:
-            return None
         span = doc.char_span(start, end, alignment_mode="expand")
-        sidx = _sentence_index(doc, span.start if span is not None else 0)
+        sidx = qr.sentence_index(doc, span.start if span is not None else 0)
+        cue = self._cue_near(doc, group)
+        if cue is None:
+            # a quoted paragraph right after a quote continues it, with the same speaker
+            continues = (
+                prev is not None
+                and qr.paragraph_start(full, start - 1)
+                and full[prev.end : start].count("\n") <= 8
+                and prev.speaker_start >= 0
+            )
+            if prev is None or not continues:
+                # a quoted statement with no attribution is kept without a speaker;
+                # short quoted phrases (titles, scare quotes) are not statements
+                if span is None or not qr.statement_like(span):
+                    return None
+                return Quote(
+                    quote_id=_qid(doc_id, start, end),
+                    doc_id=doc_id,
+                    text=quoted,
+                    direct=True,
+                    speaker=None,
+                    speaker_text=None,
+                    cue=None,
+                    start=start,
+                    end=end,
+                    date=date,
+                    sentence_index=sidx,
+                )
+            return dataclasses.replace(
+                prev,
+                quote_id=_qid(doc_id, start, end),
+                text=quoted,
+                start=start,
+                end=end,
+                sentence_index=sidx,
+                event_ids=(),
+            )
+        speaker_tok = doc[cue.i - 1] if cue.text == ":" else qr.speaker_of(cue)
+        if speaker_tok is None or not qr.plausible_speaker(speaker_tok, group):
+            speaker_tok = qr.speaker_next_to(doc, cue, group)
+        a, b = qr.np_bounds(speaker_tok) if speaker_tok is not None else (-1, -1)
         return Quote(
             quote_id=_qid(doc_id, start, end),
             doc_id=doc_id,
             text=quoted,
             direct=True,
-            speaker=speaker,
-            speaker_text=_np_text(speaker_tok),
-            cue=cue.text,
+            speaker=mentions.at(qr.antecedent(speaker_tok)),
+            speaker_text=qr.np_text(speaker_tok),
+            cue="according to" if cue.lower_ == "according" else cue.text,
             start=start,
             end=end,
             date=date,
             sentence_index=sidx,
-            speaker_start=_np_start(speaker_tok),
-            speaker_end=_np_end(speaker_tok),
+            speaker_start=a,
+            speaker_end=b,
         )
 
-    def _cue_near(self, doc: Doc, start: int, end: int) -> Token | None:
-        """A reporting verb outside the quote, in the sentences where it starts or ends."""
+    def _cue_near(self, doc: Doc, group: list[Piece]) -> Token | None:
+        """A reporting verb outside the quoted pieces, next to the quote.
+
+        Looks in the sentences where the quote ends and starts (nearest cue first), then
+        in the sentence before it when that sentence introduces it with a colon.
+        """
+        start, end = group[0][0], group[-1][1]
         first = doc.char_span(start, start + 1, alignment_mode="expand")
         last = doc.char_span(end - 1, end, alignment_mode="expand")
         sents: list[Span] = []
         for sp in (last, first):
             if sp is not None and sp.sent not in sents:
                 sents.append(sp.sent)
+        if last is not None and last.end + 1 < len(doc):
+            # "“... ?” Sanders replied." split into its own short sentence by the parser
+            after = doc[last.end + 1].sent if doc[last.end].is_quote else doc[last.end].sent
+            if after not in sents and len(after) <= 8 and after.start_char - end <= 3:
+                sents.append(after)
         for sent in sents:
-            best = None
+            best: tuple[int, Token] | None = None
             for tok in sent:
-                if start <= tok.idx < end:
+                if any(a - 1 <= tok.idx < b + 1 for a, b in group):
                     continue
-                if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in self.speech:
+                if tok.lower_ == "according" and qr.next_is(tok, "to"):
+                    return tok
+                if self._is_direct_cue(tok):
                     dist = min(abs(tok.idx - end), abs(tok.idx - start))
                     if best is None or dist < best[0]:
                         best = (dist, tok)
-                elif tok.lower_ == "according" and _next_is(tok, "to"):
-                    best = (0, tok)
             if best is not None:
                 return best[1]
-        return None
+        if first is not None:
+            intro = _colon_intro(doc, first)
+            if intro is not None:
+                for tok in reversed(list(intro)):
+                    if self._is_direct_cue(tok) or tok.lower_ == "according":
+                        return tok
+                # "She then addressed the supporters again: “...”": the clause's verb
+                root = intro.root
+                if root.pos_ in {"VERB", "AUX"} and qr.subject(root) is not None:
+                    return root
+                # "... Republican pollster Daron Shaw: “...”": the name before the colon
+                name = intro[-2] if len(intro) > 1 else None
+                if name is not None and name.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+                    return intro[-1]
+        return qr.governing_cue(doc, group, self._is_cue)
+
+    def _headline(
+        self,
+        doc: Doc,
+        text: str,
+        spans: tuple[int, int, int, int],
+        doc_id: str,
+        date: str | None,
+        mentions: qr.MentionIndex,
+    ) -> Quote:
+        sa, sb, ca, cb = spans
+        span = doc.char_span(sa, sb, alignment_mode="expand")
+        head = span.root if span is not None else None
+        return Quote(
+            quote_id=_qid(doc_id, ca, cb),
+            doc_id=doc_id,
+            text=text[ca:cb],
+            direct=False,
+            speaker=mentions.at(head),
+            speaker_text=text[sa:sb],
+            cue=":",
+            start=ca,
+            end=cb,
+            date=date,
+            sentence_index=qr.sentence_index(doc, span.start if span is not None else 0),
+            speaker_start=sa,
+            speaker_end=sb,
+        )
 
     # -- indirect speech --------------------------------------------------------------
 
     def _indirect(
-        self, doc: Doc, tok: Token, doc_id: str, date: str | None, mentions: _Mentions
+        self, doc: Doc, tok: Token, doc_id: str, date: str | None, mentions: qr.MentionIndex
     ) -> Quote | None:
-        if tok.lower_ == "according" and _next_is(tok, "to"):
-            to = doc[tok.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if tok.lower_ == "according":
+            pobj = qr.according_source(tok)
             if pobj is None:
                 return None
-            clause = tok.head if tok.head is not tok else None
-            content = _clause_span(clause, exclude=tok) if clause is not None else None
+            clause = tok.head if tok.head.i != tok.i else None
+            content = qr.clause_span(clause, exclude=tok) if clause is not None else None
             if content is None:
                 return None
-            return self._make(
-                doc, doc_id, date, content, tok, pobj, mentions, cue_text="according to"
-            )
-        if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in self.speech:
+            return self._make(doc, doc_id, date, content, pobj, mentions, tok)
+        if not self._is_cue(tok):
             return None
+        kind = self.speech.get(tok.lemma_.lower())
+        if kind in DIRECT_ONLY:
+            return None
+        if kind in OBJECT_KINDS:
+            obj = qr.object_content(tok)
+            subj = qr.subject(tok)
+            if obj is None or subj is None or len(obj.text) < qr.MIN_QUOTE_CHARS:
+                return None
+            return self._make(doc, doc_id, date, obj, subj, mentions, tok)
         comp = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
         if comp is None:
+            loose = qr.loose_content(tok) if kind == "say" else None
+            if loose is None and any(c.dep_ == "oprd" for c in tok.children):
+                loose = qr.object_content(tok)  # "called Trump unhinged"
+            if loose is None and kind in {"urge", "promise"}:
+                loose = qr.object_content(tok)  # "called for a ban", "promised a wall"
+            if loose is None or len(loose.text) < qr.MIN_QUOTE_CHARS:
+                return None
+            return self._make(doc, doc_id, date, loose, qr.subject(tok), mentions, tok)
+        if comp.dep_ == "xcomp" and kind not in XCOMP_KINDS:
             return None
-        if comp.dep_ == "xcomp" and self.speech.get(tok.lemma_.lower()) != "urge":
-            return None
-        subj = _subject(tok)
         content = doc[comp.left_edge.i : comp.right_edge.i + 1]
         if comp.dep_ == "xcomp":
-            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                content = doc[obj.left_edge.i : comp.right_edge.i + 1]
-        first = content[0]
-        if first.lower_ == "that" and len(content) > 1:
-            content = content[1:]
-        if len(content.text) < MIN_QUOTE_CHARS:
+            addressee = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if addressee is not None and addressee.i < comp.i:
+                content = doc[addressee.left_edge.i : comp.right_edge.i + 1]
+        if not len(content):
             return None
-        return self._make(doc, doc_id, date, content, tok, subj, mentions)
+        if content[0].lower_ == "that" and len(content) > 1:
+            content = content[1:]
+        while len(content) > 1 and (content[-1].is_punct or content[-1].is_space):
+            content = content[:-1]
+        if len(content.text) < qr.MIN_QUOTE_CHARS:
+            return None
+        return self._make(doc, doc_id, date, content, qr.subject(tok), mentions, tok)
 
     def _make(
         self,
@@ -196,99 +347,77 @@ class QuotesStage:
         doc_id: str,
         date: str | None,
         content: Span,
-        cue: Token,
         subj: Token | None,
-        mentions: _Mentions,
-        *,
-        cue_text: str | None = None,
+        mentions: qr.MentionIndex,
+        cue: Token,
     ) -> Quote:
         start, end = content.start_char, content.end_char
+        if subj is not None and not qr.plausible_speaker(subj, []):
+            subj = qr.speaker_next_to(doc, cue, [(start, end)])
+        a, b = qr.np_bounds(subj) if subj is not None else (-1, -1)
         return Quote(
             quote_id=_qid(doc_id, start, end),
             doc_id=doc_id,
             text=content.text,
             direct=False,
-            speaker=mentions.at(subj) if subj is not None else None,
-            speaker_text=_np_text(subj),
-            cue=cue_text or cue.text,
+            speaker=mentions.at(qr.antecedent(subj)),
+            speaker_text=qr.np_text(subj),
+            cue="according to" if cue.lower_ == "according" else cue.text,
             start=start,
             end=end,
             date=date,
-            sentence_index=_sentence_index(doc, content.start),
-            speaker_start=_np_start(subj),
-            speaker_end=_np_end(subj),
+            sentence_index=qr.sentence_index(doc, content.start),
+            speaker_start=a,
+            speaker_end=b,
         )
 
 
-class _Mentions:
-    def __init__(self, mentions: tuple[Mention, ...]) -> None:
-        self.mentions = sorted(
-            (m for m in mentions if m.actor is not None), key=lambda m: m.end - m.start
-        )
-
-    def at(self, tok: Token | None) -> ActorRef | None:
-        if tok is None:
-            return None
-        for m in self.mentions:  # smallest covering mention first
-            if m.start <= tok.idx < m.end and m.actor is not None:
-                return ActorRef(m.actor, m.text, m.start, m.end)
+def _colon_intro(doc: Doc, first: Span) -> Span | None:
+    """The sentence ending with ":" just before a quote ("He said: “...”")."""
+    i = first.start - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in {"“", '"'}):
+        i -= 1
+    if i < 0 or doc[i].text != ":":
         return None
+    sent = doc[i].sent
+    return doc[sent.start : i + 1]
 
 
-def _subject(verb: Token) -> Token | None:
-    v = verb
-    for _ in range(3):
-        subj = next((c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None:
-            return subj
-        if v.dep_ in {"conj", "advcl", "xcomp"} and v.head is not v:
-            v = v.head
+def _with_events(q: Quote, doc: Doc, events: tuple[Event, ...]) -> Quote:
+    """Link a quote to the events coded from the sentences its content spans."""
+    if not events or not len(doc):
+        return q
+    first = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+    last = doc.char_span(max(q.end - 1, 0), q.end, alignment_mode="expand")
+    if first is None or last is None:
+        return q
+    lo, hi = first.sent.start_char, last.sent.end_char
+    ids = tuple(e.event_id for e in events if lo <= e.trigger_start < hi and e.doc_id == q.doc_id)
+    return dataclasses.replace(q, event_ids=ids) if ids else q
+
+
+def _with_speech_date(q: Quote, doc: Doc, timexes: tuple[Any, ...], published: str | None) -> Quote:
+    """Date a quote by a day expression next to its cue ("Wang said on Monday ..."),
+    outside the quoted words and not after publication; else the publication date."""
+    if q.speaker_start < 0 or not timexes:
+        return q
+    tok = doc.char_span(q.speaker_start, q.speaker_start + 1, alignment_mode="expand")
+    if tok is None:
+        return q
+    sent = tok.sent
+    best: tuple[int, str] | None = None
+    for t in timexes:
+        when = getattr(t, "date", None)
+        if when is None or getattr(t, "precision", None) != "day":
             continue
-        break
-    return None
-
-
-def _np_text(tok: Token | None) -> str | None:
-    if tok is None:
-        return None
-    doc = tok.doc
-    return str(doc[tok.left_edge.i : tok.i + 1].text) if tok.pos_ != "PRON" else str(tok.text)
-
-
-def _np_start(tok: Token | None) -> int:
-    if tok is None:
-        return -1
-    return int(tok.idx) if tok.pos_ == "PRON" else int(tok.left_edge.idx)
-
-
-def _np_end(tok: Token | None) -> int:
-    return -1 if tok is None else int(tok.idx + len(tok.text))
-
-
-def _next_is(tok: Token, word: str) -> bool:
-    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == word
-
-
-def _clause_span(clause: Token, exclude: Token) -> Span | None:
-    doc = clause.doc
-    sent = clause.sent
-    toks = [t for t in sent if not (exclude.i <= t.i <= exclude.right_edge.i) and not t.is_punct]
-    toks = [t for t in toks if not (exclude.i <= t.i <= _pp_end(exclude))]
-    if not toks:
-        return None
-    return doc[toks[0].i : toks[-1].i + 1]
-
-
-def _pp_end(tok: Token) -> int:
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
-    return max(tok.right_edge.i, nxt.right_edge.i)
-
-
-def _sentence_index(doc: Doc, token_i: int) -> int:
-    if not len(doc):
-        return -1
-    target = doc[min(max(token_i, 0), len(doc) - 1)].sent.start
-    return sum(1 for s in doc.sents if s.start < target)
+        if not (sent.start_char <= t.start < sent.end_char) or q.start <= t.start < q.end:
+            continue
+        if published is not None and when > published:
+            continue
+        dist = abs(t.start - q.speaker_end)
+        if best is None or dist < best[0]:
+            best = (dist, when)
+    return dataclasses.replace(q, date=best[1]) if best is not None else q
 
 
 def _qid(doc_id: str, start: int, end: int) -> str:

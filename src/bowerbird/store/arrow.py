@@ -116,6 +116,29 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("end", _I),
             ("date", pa.date32()),
             ("sentence_index", _I),
+            ("speaker_start", _I),
+            ("speaker_end", _I),
+            ("event_ids", pa.list_(_S)),
+        ]
+    ),
+    "stances": pa.schema(
+        [
+            ("stance_id", _S),
+            ("doc_id", _S),
+            ("actor_id", _S),
+            ("actor_text", _S),
+            ("issue", _S),
+            ("position", _S),
+            ("target_country", _S),
+            ("date", pa.date32()),
+            ("sentence_index", _I),
+            ("start", _I),
+            ("end", _I),
+            ("evidence_text", _S),
+            ("cue", _S),
+            ("rule", _S),
+            ("quote_id", _S),
+            ("event_id", _S),
         ]
     ),
     "timexes": pa.schema(
@@ -152,6 +175,7 @@ TABLE_ORDER: tuple[str, ...] = (
     "event_targets",
     "evidence",
     "quotes",
+    "stances",
     "timexes",
     "rejections",
 )
@@ -189,6 +213,8 @@ def collect_actors(articles: Sequence[Article]) -> list[Actor]:
         for q in art.quotes:
             if q.speaker is not None:
                 found[q.speaker.actor.actor_id] = q.speaker.actor
+        for st in art.stances:
+            found[st.actor.actor.actor_id] = st.actor.actor
     return list(found.values())
 
 
@@ -335,8 +361,32 @@ def build_tables(
                 "end": q.end,
                 "date": parse_date(q.date, what=f"quote {q.quote_id}"),
                 "sentence_index": q.sentence_index,
+                "speaker_start": q.speaker_start,
+                "speaker_end": q.speaker_end,
+                "event_ids": list(q.event_ids),
             }
             for q in art.quotes
+        )
+        rows["stances"].extend(
+            {
+                "stance_id": st.stance_id,
+                "doc_id": st.doc_id,
+                "actor_id": st.actor.actor.actor_id,
+                "actor_text": st.actor.text,
+                "issue": st.issue,
+                "position": st.position,
+                "target_country": st.target_country,
+                "date": parse_date(st.date, what=f"stance {st.stance_id}"),
+                "sentence_index": st.evidence.sentence_index,
+                "start": st.evidence.start,
+                "end": st.evidence.end,
+                "evidence_text": st.evidence.text,
+                "cue": st.cue,
+                "rule": st.rule,
+                "quote_id": st.quote_id,
+                "event_id": st.event_id,
+            }
+            for st in art.stances
         )
         rows["timexes"].extend(
             {

@@ -181,8 +181,37 @@ _V_MERGE: list[str] = [
     )""",
 ]
 
+
+#: Stances (actor x issue x position, with evidence) and quote links: the speaker span and
+#: the events coded from the quote's sentences.
+_V_STANCES: list[str] = [
+    "ALTER TABLE quotes ADD COLUMN speaker_start INTEGER DEFAULT -1",
+    "ALTER TABLE quotes ADD COLUMN speaker_end INTEGER DEFAULT -1",
+    "ALTER TABLE quotes ADD COLUMN event_ids VARCHAR[] DEFAULT []",
+    """CREATE TABLE stances (
+        stance_id VARCHAR PRIMARY KEY,
+        doc_id VARCHAR NOT NULL,
+        actor_id VARCHAR NOT NULL,
+        actor_text VARCHAR NOT NULL,
+        issue VARCHAR NOT NULL,
+        position VARCHAR NOT NULL,
+        target_country VARCHAR,
+        date DATE,
+        sentence_index INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        evidence_text VARCHAR NOT NULL,
+        cue VARCHAR,
+        rule VARCHAR NOT NULL,
+        quote_id VARCHAR,
+        event_id VARCHAR
+    )""",
+    "CREATE INDEX stances_actor_idx ON stances(actor_id)",
+    "CREATE INDEX stances_issue_idx ON stances(issue)",
+]
+
 #: Ordered migrations; index ``i`` brings the schema to version ``i + 1``.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V_MERGE))
+MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V_MERGE), tuple(_V_STANCES))
 
 #: The schema version this code writes and reads.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,341 @@
+"""Syntax helpers for quote attribution: speakers, speaker spans, content clauses.
+
+These are general rules about English attribution, used by :mod:`bowerbird.stages.quotes`:
+
+* the speaker of a cue is its subject, climbing through coordinated, adverbial and
+  participial clauses ("..., saying that ...") and relative clauses ("Barkley, who said
+  ...");
+* "according to X" has X as its speaker;
+* a headline or line of the form "X: ..." attributes what follows the colon to X when X
+  is a short name-like phrase (not a time, a date or a label such as "Update").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from bowerbird.records import ActorRef, Mention
+
+#: Quoted spans: curly quotes (an opening mark inside ends the span), or straight quotes
+#: within one paragraph.
+QUOTE_RE = re.compile(r"“([^“”]{2,3000})”|\"([^\"\n]{2,3000})\"")
+MIN_QUOTE_CHARS = 12
+RELATIVE = frozenset({"who", "that", "which"})
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Clauses whose subject is that of the clause they hang from ("..., saying", "likely to
+#: say", "after saying ...").
+CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "ccomp", "acomp", "pcomp", "prep"})
+TIMEWORDS = frozenset({"p.m.", "a.m.", "pm", "am", "p.m", "a.m"})
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+#: Words before a colon that label a line rather than name a speaker.
+LABELS = frozenset(
+    {
+        "update",
+        "updated",
+        "note",
+        "editor",
+        "editors",
+        "photo",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "source",
+        "sources",
+        "correction",
+        "breaking",
+        "advertisement",
+        "opinion",
+        "analysis",
+        "exclusive",
+        "q",
+        "a",
+        "question",
+        "answer",
+        "subscribe",
+        "share",
+        "follow",
+        "via",
+        "credit",
+        "listen",
+        "tags",
+        "topics",
+        "latest",
+        "online",
+        "live",
+        "transcript",
+        "full",
+    }
+)
+DETERMINERS = frozenset({"the", "a", "an", "this", "these", "our", "my", "your", "from", "on"})
+HEADLINE_RE = re.compile(r"(?m)^([A-Z][^\n:]{1,60}?):\s+(\S[^\n]{10,400})$")
+
+
+class MentionIndex:
+    """Resolved actor mentions, looked up by token (the smallest covering mention)."""
+
+    def __init__(self, mentions: tuple[Mention, ...]) -> None:
+        self.mentions = sorted(
+            (m for m in mentions if m.actor is not None), key=lambda m: m.end - m.start
+        )
+
+    def at(self, tok: Token | None) -> ActorRef | None:
+        if tok is None:
+            return None
+        for m in self.mentions:
+            if m.start <= tok.idx < m.end and m.actor is not None:
+                return ActorRef(m.actor, m.text, m.start, m.end)
+        return None
+
+
+def subject(verb: Token) -> Token | None:
+    """The subject of a reporting verb, climbing to governing clauses when needed."""
+    v = verb
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is not None:
+            return subj
+        if v.dep_ in {"relcl", "acl"} and v.head.i != v.i and v.head.pos_ in NOMINAL:
+            return v.head
+        if v.dep_ in CLIMB_DEPS and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def antecedent(tok: Token | None) -> Token | None:
+    """The noun a relative pronoun stands for ("Barkley, who said" -> Barkley)."""
+    if tok is not None and tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def governing_cue(
+    doc: Doc, group: list[tuple[int, int]], is_cue: Callable[[Token], bool]
+) -> Token | None:
+    """The nearest reporting or attitude verb that governs a quoted fragment.
+
+    "thanked Obama for “taking these steps”", "called Trump “unhinged”".
+    """
+    first = doc.char_span(group[0][0], group[0][1], alignment_mode="contract")
+    if first is None or not len(first):
+        return None
+    tok: Token = first.root
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if is_cue(tok):
+            return tok
+    return None
+
+
+def according_source(tok: Token) -> Token | None:
+    """X in "according to X" (``tok`` is "according")."""
+    if not next_is(tok, "to"):
+        return None
+    to = tok.doc[tok.i + 1]
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
+
+
+def speaker_of(cue: Token) -> Token | None:
+    """The token heading the speaker phrase of a cue."""
+    if cue.lower_ == "according":
+        return according_source(cue)
+    return subject(cue)
+
+
+def np_text(tok: Token | None) -> str | None:
+    if tok is None:
+        return None
+    a, _ = np_bounds(tok)
+    doc = tok.doc
+    first = doc.char_span(a, a + 1, alignment_mode="expand")
+    i = first.start if first is not None else tok.i
+    return str(doc[i : tok.i + 1].text)
+
+
+def np_bounds(tok: Token) -> tuple[int, int]:
+    """Character span of the speaker phrase: its left modifiers up to the head word."""
+    end = int(tok.idx + len(tok.text))
+    if tok.pos_ == "PRON":
+        return int(tok.idx), end
+    start = tok.left_edge.i
+    for t in tok.doc[tok.left_edge.i : tok.i]:
+        if t.is_space or "\n" in t.whitespace_ or t.is_quote or t.is_bracket or t.like_num:
+            start = t.i + 1
+    return int(tok.doc[min(start, tok.i)].idx), end
+
+
+def next_is(tok: Token, word: str) -> bool:
+    return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == word
+
+
+def clause_span(clause: Token, exclude: Token) -> Span | None:
+    """The sentence of ``clause`` without the "according to X" phrase and punctuation."""
+    doc = clause.doc
+    toks = [
+        t
+        for t in clause.sent
+        if not (exclude.i <= t.i <= pp_end(exclude)) and not t.is_punct and not t.is_space
+    ]
+    if not toks:
+        return None
+    return doc[toks[0].i : toks[-1].i + 1]
+
+
+def pp_end(tok: Token) -> int:
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+    return max(tok.right_edge.i, nxt.right_edge.i)
+
+
+def sentence_index(doc: Doc, token_i: int) -> int:
+    """Index of the sentence holding a token (sentence starts cached on the Doc)."""
+    if not len(doc):
+        return -1
+    starts = doc.user_data.get("bowerbird_sent_starts")
+    if starts is None:
+        starts = [s.start for s in doc.sents]
+        doc.user_data["bowerbird_sent_starts"] = starts
+    return bisect.bisect_right(starts, min(max(token_i, 0), len(doc) - 1)) - 1
+
+
+def headline_speakers(text: str) -> list[tuple[int, int, int, int]]:
+    """Lines "X: what X said" as (speaker start, speaker end, content start, content end).
+
+    X must look like a name or a short noun phrase: capitalised, at most six words, no
+    digits (times, dates), not a label word ("Update:", "Photo:").
+    """
+    out = []
+    for m in HEADLINE_RE.finditer(text):
+        head = m.group(1).strip()
+        words = head.split()
+        if len(words) > 6 or any(ch.isdigit() for ch in head):
+            continue
+        if words[0].lower().strip(".") in LABELS or (head.isupper() and len(words) == 1):
+            continue
+        if words[0].lower() in DETERMINERS:  # "The Latest:", "A World at War:" are titles
+            continue
+        if any(w[:1].islower() and w not in {"of", "the", "de", "al", "bin"} for w in words[1:]):
+            continue
+        out.append((m.start(1), m.start(1) + len(head), m.start(2), m.end(2)))
+    return out
+
+
+def paragraph_start(text: str, pos: int) -> bool:
+    """True if only spaces lie between the previous newline (or the start) and ``pos``."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+#: Dependents of a verb that make up what an attitude is about.
+OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "oprd", "prt"})
+
+
+def object_content(verb: Token) -> Span | None:
+    """What an evaluative verb is about: its object and complements after it.
+
+    "criticized the plan as reckless" -> "the plan as reckless"; "talked about the economy"
+    -> "about the economy" (a particle-like preposition is kept out of the span start).
+    """
+    deps = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
+    if not deps or not any(c.dep_ != "prt" for c in deps):
+        return None
+    doc = verb.doc
+    first = deps[0]
+    if first.dep_ in {"prep", "prt"}:
+        inner = [c for c in first.children if c.dep_ in {"pobj", "pcomp"}]
+        if first.dep_ == "prep" and inner:
+            first = inner[0]
+        elif len(deps) > 1:
+            first = deps[1]
+    start = first.left_edge.i
+    end = max(c.right_edge.i for c in deps)
+    span = doc[start : end + 1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    return span if len(span) else None
+
+
+def plausible_speaker(tok: Token, group: list[tuple[int, int]]) -> bool:
+    """A speaker head outside the quoted pieces that is not a time, number or quote mark."""
+    if any(a <= tok.idx < b for a, b in group):
+        return False
+    if tok.ent_type_ in {"TIME", "DATE"} or tok.lower_ in TIMEWORDS or ":" in tok.text:
+        return False  # "12:15 p.m. President Obama says" (poll shares like "half" are fine)
+    return tok.pos_ in {"PROPN", "NOUN", "PRON", "X", "NUM"}
+
+
+def speaker_next_to(doc: Doc, cue: Token, group: list[tuple[int, int]]) -> Token | None:
+    """The noun phrase between a quote and its cue ("“...,” Smith, an aide, said")."""
+    lo = max((b for a, b in group if b <= cue.idx), default=-1)
+    hi = min((a for a, b in group if a > cue.idx), default=2**62)
+    sent = cue.sent
+    line = max((t.i for t in sent if t.i < cue.i and "\n" in t.text_with_ws), default=-1)
+    cand = [
+        t
+        for t in sent
+        if t.pos_ in {"PROPN", "NOUN", "PRON"}
+        and t.i > line
+        and plausible_speaker(t, group)
+        and lo <= t.idx < hi
+        and t.i != cue.i
+        and not any(a <= t.idx < b for a, b in group)
+    ]
+    if not cand:
+        return None
+    before = [t for t in cand if t.i < cue.i]
+    tok = before[0] if before else cand[0]
+    while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head in cand:
+        tok = tok.head
+    return tok
+
+
+#: Reporting verbs whose direct object is the addressee or a topic, not what was said.
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "brief", "inform", "answer", "quote", "post"})
+
+
+def loose_content(verb: Token) -> Span | None:
+    """Content of a reporting verb the parser gave no clausal complement.
+
+    * a parenthetical cue ("Far too many lives, Barden says, have been lost"): the
+      clause it interrupts, without the cue's own words;
+    * "X says the movement ... appeals to ...", parsed with a long direct object: the
+      rest of the sentence from that object; a short object with its complements
+      ("announced his candidacy in Iowa").
+    """
+    doc = verb.doc
+    if verb.dep_ == "parataxis" and verb.head is not verb:
+        head = verb.head
+        toks = [
+            t
+            for t in head.subtree
+            if not (verb.left_edge.i <= t.i <= verb.right_edge.i)
+            and not t.is_punct
+            and not t.is_space
+        ]
+        return doc[toks[0].i : toks[-1].i + 1] if toks else None
+    if verb.lemma_.lower() in ADDRESSEE_VERBS:
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.right_edge.i - obj.left_edge.i < 1:
+        return None
+    if obj.right_edge.i - obj.left_edge.i < 4:  # "announced his candidacy in Iowa"
+        return object_content(verb)
+    end = verb.sent.end - 1
+    while end > obj.i and (doc[end].is_punct or doc[end].is_space):
+        end -= 1
+    return doc[obj.left_edge.i : end + 1]
+
+
+def statement_like(span: Span) -> bool:
+    """A quoted span that reads as a statement: six words or more, with a finite verb."""
+    words = [t for t in span if t.is_alpha]
+    return len(words) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in span)

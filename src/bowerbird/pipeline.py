@@ -141,10 +141,17 @@ def _work(raws: list[RawDocument]) -> list[Article]:
 
 
 def start_pool(settings: Settings) -> ProcessPoolExecutor:
-    """Worker processes that each build an engine (model, lexicon) once, then wait."""
+    """Worker processes that each build an engine (model, lexicon) once, then wait.
+
+    Workers come from a fork server (a clean process with this module imported), not
+    forked from the caller: a caller with threads (DuckDB, an HTTP client, a web server)
+    cannot be forked safely.
+    """
+    ctx = get_context("forkserver")
+    ctx.set_forkserver_preload(["bowerbird.pipeline"])
     pool = ProcessPoolExecutor(
         settings.workers,
-        mp_context=get_context("fork"),
+        mp_context=ctx,
         initializer=_init_worker,
         initargs=(settings,),
     )

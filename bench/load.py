@@ -12,9 +12,7 @@ Usage (from the repository root)::
    thread pool (httpx): the events list (first page, a page ~20k rows deep, filtered by
    actor/type/date and its deep page) and dyad time series (weekly, monthly, symmetric).
 4. Prints requests/s and p50/p99 per request kind as a Markdown table plus a JSON line;
-   ``--write-docs`` replaces the ``<!-- load:start -->`` section of docs/benchmarks.md
-   (``<!-- load-indexed:start -->`` with ``--indexes``, which also creates the two by-id
-   indexes the API would need from a future schema migration).
+   ``--write-docs`` replaces the ``<!-- load:start -->`` section of docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -41,7 +39,7 @@ REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs" / "benchmarks.md"
 
 
-def ensure_db(path: str, n_events: int, indexes: bool = False) -> tuple[int, float]:
+def ensure_db(path: str, n_events: int) -> tuple[int, float]:
     """Reuse ``path`` if it has at least ``n_events`` events, else build it; (events, secs)."""
     if os.path.exists(path):
         con = duckdb.connect(path, read_only=True)
@@ -53,7 +51,7 @@ def ensure_db(path: str, n_events: int, indexes: bool = False) -> tuple[int, flo
             return int(row[0]), 0.0
         os.remove(path)
     t0 = time.perf_counter()
-    stats = synth_db.build(path, n_events, extra_indexes=indexes)
+    stats = synth_db.build(path, n_events)
     return stats["events"], time.perf_counter() - t0
 
 
@@ -161,13 +159,10 @@ def fire(base: str, mix: dict[str, str], n: int, concurrency: int) -> dict[str, 
     }
 
 
-def markdown(res: dict[str, Any], events: int, build_s: float, indexes: bool, load: float) -> str:
-    schema = (
-        "schema v1 **plus** the two proposed indexes "
-        "(`evidence(event_id)`, `event_targets(event_id)`, see `bench/synth_db.py`)"
-        if indexes
-        else "schema v1 as shipped"
-    )
+def markdown(res: dict[str, Any], events: int, build_s: float, load: float) -> str:
+    from bowerbird.store.schema import SCHEMA_VERSION
+
+    schema = f"Schema v{SCHEMA_VERSION} as shipped"
     built = f"built in {build_s:.1f} s" if build_s else "reused from an earlier run"
     lines = [
         f"{schema}. Synthetic database: **{events:,} events** (bench/synth_db.py, {built}), "
@@ -187,14 +182,11 @@ def markdown(res: dict[str, Any], events: int, build_s: float, indexes: bool, lo
     return "\n".join(lines)
 
 
-def write_docs(text: str, indexes: bool) -> None:
-    name = "load-indexed" if indexes else "load"
-    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
-    flag = " --indexes" if indexes else ""
+def write_docs(text: str, flags: str) -> None:
+    start, end = "<!-- load:start -->", "<!-- load:end -->"
     doc = DOCS.read_text(encoding="utf-8")
-    block = (
-        f"{start}\n{text}\n\nReproduce: `.venv/bin/python bench/load.py{flag} --write-docs`\n{end}"
-    )
+    command = f".venv/bin/python bench/load.py{flags} --write-docs"
+    block = f"{start}\n{text}\n\nReproduce: `{command}`\n{end}"
     if start in doc and end in doc:
         head, rest = doc.split(start, 1)
         doc = head + block + rest.split(end, 1)[1]
@@ -212,12 +204,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--deep-pages", type=int, default=40, help="pages of 500 before the deep page")
     ap.add_argument("--db", default=None)
-    ap.add_argument("--indexes", action="store_true", help="also create the proposed by-id indexes")
     ap.add_argument("--write-docs", action="store_true")
     args = ap.parse_args(argv)
-    suffix = "-indexed" if args.indexes else ""
-    db = args.db or f"/tmp/bowerbird-load-{args.events}{suffix}.duckdb"
-    events, build_s = ensure_db(db, args.events, args.indexes)
+    db = args.db or f"/tmp/bowerbird-load-{args.events}.duckdb"
+    events, build_s = ensure_db(db, args.events)
     load = os.getloadavg()[0]
     port = free_port()
     proc = start_server(db, port)
@@ -229,11 +219,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    text = markdown(res, events, build_s, args.indexes, load)
+    text = markdown(res, events, build_s, load)
     print(text)
     print(json.dumps({"events": events, **res}))
     if args.write_docs:
-        write_docs(text, args.indexes)
+        write_docs(text, f" --concurrency {args.concurrency} --requests {args.requests}")
     return res
 
 

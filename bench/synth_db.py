@@ -76,12 +76,6 @@ CITIES = (
     ("Manila", "PHL", 14.6, 120.98),
 )
 TRIGGERS = {"AGREE": "agreed", "CONSULT": "met", "ASSAULT": "attacked", "ACCUSE": "accused"}
-#: Indexes the HTTP API's by-id look-ups need that schema version 1 lacks (measured with
-#: ``bench/load.py --indexes``; proposed as a migration, not created by Bowerbird itself).
-EXTRA_INDEXES = (
-    "CREATE INDEX evidence_event_idx ON evidence(event_id)",
-    "CREATE INDEX event_targets_event_idx ON event_targets(event_id)",
-)
 STATUSES = ("occurred",) * 8 + ("planned", "negated")
 START = date(2018, 1, 1)
 DAYS = 365 * 7 + 180
@@ -132,11 +126,8 @@ def _hex(*parts: object) -> str:
     return hashlib.blake2b("|".join(map(str, parts)).encode(), digest_size=8).hexdigest()
 
 
-def build(path: str, n_events: int, seed: int = 7, extra_indexes: bool = False) -> dict[str, int]:
-    """Create the database at ``path`` (must not exist) with about ``n_events`` events.
-
-    ``extra_indexes`` also creates :data:`EXTRA_INDEXES` (not part of the real schema).
-    """
+def build(path: str, n_events: int, seed: int = 7) -> dict[str, int]:
+    """Create the database at ``path`` (must not exist) with about ``n_events`` events."""
     Store.open(path).close()  # creates the schema through the real migrations
     rng = random.Random(seed)
     actors = _actors(rng)
@@ -290,9 +281,6 @@ def build(path: str, n_events: int, seed: int = 7, extra_indexes: bool = False) 
         # merge rule would join almost none); the API lists merged events through this table
         con.execute("INSERT INTO event_clusters SELECT event_id, event_id FROM events")
         con.execute("COMMIT")
-        if extra_indexes:
-            for statement in EXTRA_INDEXES:
-                con.execute(statement)
         con.execute("CHECKPOINT")
     finally:
         con.close()

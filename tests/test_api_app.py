@@ -29,6 +29,7 @@ ENDPOINTS = [
     "/api/series",
     "/api/places",
     "/api/quotes",
+    "/api/stances",
     "/api/search",
 ]
 

@@ -228,3 +228,39 @@ def test_merged_events_list_and_detail(client: TestClient) -> None:
     assert again["event_id"] == event["event_id"] and again["report_id"] == other
     raw_ids = {e["event_id"] for e in raw["items"]}
     assert other in raw_ids and other not in {e["event_id"] for e in merged["items"]}
+
+
+def test_stances_endpoint_pages_and_filters(client: TestClient) -> None:
+    every = get(client, "/api/stances?limit=500")
+    assert every["total"] == len(every["items"]) > 0
+    seen: list[str] = []
+    cursor = None
+    while True:
+        url = "/api/stances?limit=7" + (f"&cursor={cursor}" if cursor else "")
+        pg = get(client, url)
+        seen += [s["stance_id"] for s in pg["items"]]
+        cursor = pg["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == [s["stance_id"] for s in every["items"]]  # no gaps, no duplicates
+    first = every["items"][0]
+    issue = get(client, f"/api/stances?issue={first['issue']}&limit=500")
+    assert issue["items"] and all(s["issue"] == first["issue"] for s in issue["items"])
+    opposed = get(client, "/api/stances?position=oppose&limit=500")
+    assert all(s["position"] == "oppose" for s in opposed["items"])
+    bad = client.get("/api/stances?position=maybe")
+    assert bad.status_code == 400 and bad.json()["error"]["status"] == 400
+    assert client.get("/api/stances?cursor=garbage").status_code == 400
+
+
+def test_actor_profile_lists_stances_by_issue(client: TestClient) -> None:
+    rows = get(client, "/api/stances?limit=500")["items"]
+    actor_id = rows[0]["actor"]["actor_id"]
+    own = [s for s in rows if s["actor"]["actor_id"] == actor_id]
+    profile = get(client, f"/api/actors/{actor_id}")
+    by_issue = {e["issue"]: e for e in profile["stances"]}
+    assert set(by_issue) == {s["issue"] for s in own}
+    for issue, entry in by_issue.items():
+        mine = [s for s in own if s["issue"] == issue]
+        assert entry["support"] + entry["oppose"] + entry["neutral"] == len(mine)
+        assert entry["latest"]["text"] in {s["evidence"]["text"] for s in mine}

@@ -84,8 +84,14 @@ def test_actor_command(db: str) -> None:
     profile = json.loads(r.output)
     assert profile["actor"]["actor_id"] == "USA"
     assert {"offices", "event_counts", "counterparts", "timeline", "latest_quotes"} <= set(profile)
+    assert profile["stances"] == []  # the US holds no stance in this database
     table = _run("actor", "wang", "--db", db)
     assert table.exit_code == 0 and "Wang Yi" in table.output and "Counterparts" in table.output
+    # Wang's two stances (one per document, both 'oppose') are summed per issue
+    assert "Stances by issue" in table.output and "oppose" in table.output
+    wang = json.loads(_run("actor", "wang", "--db", db, "--format", "jsonl").output)
+    assert sum(e["oppose"] for e in wang["stances"]) == 2
+    assert all(e["support"] == e["neutral"] == 0 for e in wang["stances"])
 
 
 def test_actor_command_errors(db: str) -> None:

@@ -246,23 +246,25 @@ def test_document_page_lists_removed_furniture(ui: Watched, sample_server: Serve
     ui.assert_clean()
 
 
-def test_actor_stances_only_when_the_api_has_them(ui: Watched, sample_server: Server) -> None:
-    top = get(sample_server, "summary")["top_actors"][0]
-    route = "#/actor/" + hash_id(top["actor_id"])
+def test_actor_page_shows_stances_by_issue(ui: Watched, sample_server: Server) -> None:
+    stances = get(sample_server, "stances?limit=500")["items"]
+    actor_id = stances[0]["actor"]["actor_id"]
+    profile = get(sample_server, "actors/" + urllib.parse.quote(actor_id, safe=""))
+    route = "#/actor/" + hash_id(actor_id)
     page = ui.open(route, "actor")
-    assert page.get_by_role("heading", name="Stances").count() == 0
-    # An API that lists /api/stances (simulated in the browser): the section appears and
-    # its untrusted text stays text.
-    with urllib.request.urlopen(sample_server.url + "openapi.json", timeout=10) as resp:
-        spec = json.loads(resp.read())
-    spec["paths"]["/api/stances"] = {"get": {}}
-    stance = {"topic": "sanctions <b>now</b>", "position": "against", "doc_id": "d/1"}
-    page.route("**/openapi.json", lambda r: r.fulfill(json=spec))
-    page.route("**/api/stances?*", lambda r: r.fulfill(json={"items": [stance]}))
-    page.goto("about:blank")  # a fresh load: the app asks for the endpoint list again
-    ui.open(route, "actor")
     assert page.get_by_role("heading", name="Stances").count() == 1
-    cells = page.locator("table.stances td").all_inner_texts()
-    assert "sanctions <b>now</b>" in cells and "against" in cells
+    rows = page.locator("table.stances tbody tr")
+    assert rows.count() == len(profile["stances"]) > 0
+    shown = page.locator("table.stances").inner_text()
+    for entry in profile["stances"]:
+        assert entry["issue"].replace("_", " ") in shown
+    # untrusted evidence text in a stance stays text (profile answered by the browser)
+    hostile = dict(profile)
+    latest = {**profile["stances"][0]["latest"], "text": "sanctions <b>now</b>"}
+    hostile["stances"] = [{**profile["stances"][0], "latest": latest}]
+    page.route("**/api/actors/*", lambda r: r.fulfill(json=hostile))
+    page.goto("about:blank")
+    ui.open(route, "actor")
+    assert "sanctions <b>now</b>" in page.locator("table.stances").inner_text()
     assert page.locator("table.stances b").count() == 0
     ui.assert_clean()

@@ -83,8 +83,11 @@ SELECT e.event_id, e.event_type, e.mode, e.context, e.cameo_root, e.quad_class, 
 def merged_only(alias: str = "e") -> str:
     """SQL predicate: the ``events`` row aliased ``alias`` stands for a merged event (it is
     its cluster's representative report), so counting such rows counts events, not reports."""
+    # written as "not merged into another report": the set of joined reports is smaller
+    # than the set of representatives, so this anti-join is the cheaper one
     return (
-        f"{alias}.event_id IN (SELECT cluster_id FROM event_clusters WHERE cluster_id = event_id)"
+        f"{alias}.event_id NOT IN"
+        " (SELECT event_id FROM event_clusters WHERE cluster_id <> event_id)"
     )
 
 
@@ -456,32 +459,26 @@ def quotes(
     ]
 
 
-def stances(
-    con: duckdb.DuckDBPyConnection,
+def _stance_where(
     *,
-    actor: str | None = None,
-    issue: str | None = None,
-    position: str | None = None,
-    target: str | None = None,
-    doc: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    limit: int | None = None,
-) -> list[dict[str, Any]]:
-    """Stances in export shape, ordered by date (undated last), document, offset.
-
-    ``actor`` matches like an actor filter (id, country code or name substring);
-    ``issue`` is an issue id or a comma-separated list of them; ``position`` is
-    ``support``, ``oppose`` or ``neutral``; ``target`` is the issue's target country.
-    Each row carries its evidence (document, sentence, offsets, text) and the quote or
-    event it was derived from.
-    """
-    _check_paging(limit)
+    actor: str | None,
+    actor_id: str | None,
+    issue: str | None,
+    position: str | None,
+    target: str | None,
+    doc: str | None,
+    since: date | None,
+    until: date | None,
+) -> tuple[str, list[Any]]:
+    """WHERE clause (over ``stances s`` joined to ``actors a``) and its parameters."""
     clauses: list[str] = []
     params: list[Any] = []
     if actor:
         clauses.append(actor_match("s.actor_id", "a"))
         params += [actor] * 3
+    if actor_id:
+        clauses.append("s.actor_id = ?")
+        params.append(actor_id)
     if issue:
         issues = [i.strip().lower() for i in issue.split(",") if i.strip()]
         clauses.append("list_contains(?, s.issue)")
@@ -506,13 +503,59 @@ def stances(
     if until is not None:
         clauses.append("s.date <= ?")
         params.append(until)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def count_stances(con: duckdb.DuckDBPyConnection, **filters: Any) -> int:
+    """How many stances match the filters of :func:`stances` (same keyword names)."""
+    keys = ("actor", "actor_id", "issue", "position", "target", "doc", "since", "until")
+    where, params = _stance_where(**{k: filters.get(k) for k in keys})
+    row = con.execute(
+        f"SELECT count(*) FROM stances s LEFT JOIN actors a ON a.actor_id = s.actor_id{where}",
+        params,
+    ).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def stances(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    actor: str | None = None,
+    actor_id: str | None = None,
+    issue: str | None = None,
+    position: str | None = None,
+    target: str | None = None,
+    doc: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Stances in export shape, ordered by date (undated last), document, offset.
+
+    ``actor`` matches like an actor filter (id, country code or name substring);
+    ``actor_id`` is one exact actor id; ``issue`` is an issue id or a comma-separated list
+    of them; ``position`` is ``support``, ``oppose`` or ``neutral``; ``target`` is the
+    issue's target country.  Each row carries its evidence (document, sentence, offsets,
+    text) and the quote or event it was derived from.
+    """
+    _check_paging(limit, offset)
+    where, params = _stance_where(
+        actor=actor,
+        actor_id=actor_id,
+        issue=issue,
+        position=position,
+        target=target,
+        doc=doc,
+        since=since,
+        until=until,
+    )
     sql = f"""SELECT s.stance_id, s.actor_id, a.name, a.country, a.sector, a.kind, s.actor_text,
                      s.issue, s.position, s.target_country, s.date, s.doc_id, s.sentence_index,
                      s.start, s."end", s.evidence_text, s.cue, s.rule, s.quote_id, s.event_id
               FROM stances s LEFT JOIN actors a ON a.actor_id = s.actor_id
               {where} ORDER BY s.date NULLS LAST, s.doc_id, s.start, s.issue, s.stance_id"""
-    sql += _paging(limit, 0, params)
+    sql += _paging(limit, offset, params)
     return [
         {
             "stance_id": r[0],

@@ -11,6 +11,7 @@ import duckdb
 from bowerbird.errors import E_BAD_OPTION, UsageError
 from bowerbird.lexicons import Lexicon
 from bowerbird.query import actor_match, iso, merged_only
+from bowerbird.query import stances as query_stances
 from bowerbird.query_events import matching_actors
 from bowerbird.query_paging import check_limit, decode_cursor, encode_cursor, page
 
@@ -139,8 +140,9 @@ def actor_profile(
     Keys: ``actor`` (identity and counts), ``offices`` (from the lexicon, persons only,
     latest first), ``event_counts`` (per event type, as source and as target),
     ``counterparts`` (actors on the other side of its events), ``timeline`` (events per
-    month) and ``latest_quotes``.  Built here in one place so further sections (e.g.
-    stances) are added as new keys.
+    month), ``latest_quotes`` and ``stances`` (per issue: how many stances of each
+    position, and the latest one).  Built here in one place so further sections are added
+    as new keys.
     """
     row = con.execute(f"{_COUNTS} SELECT * FROM counted WHERE actor_id = ?", [actor_id]).fetchone()
     if row is None:
@@ -203,7 +205,26 @@ def actor_profile(
             {"quote_id": q, "text": t, "date": iso(d), "doc_id": doc, "cue": cue}
             for q, t, d, doc, cue in quotes
         ],
+        "stances": stances_by_issue(query_stances(con, actor_id=actor_id)),
     }
+
+
+def stances_by_issue(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stance rows grouped by issue: counts per position and the latest stance (by date)."""
+    grouped: dict[str, dict[str, Any]] = {}
+    for row in rows:  # rows come ordered by date, so the last one seen is the latest
+        entry = grouped.setdefault(
+            row["issue"], {"issue": row["issue"], "support": 0, "oppose": 0, "neutral": 0}
+        )
+        entry[row["position"]] = entry.get(row["position"], 0) + 1
+        entry["latest"] = {
+            "position": row["position"],
+            "date": row["date"],
+            "target_country": row["target_country"],
+            "text": row["evidence"]["text"],
+            "doc_id": row["evidence"]["doc_id"],
+        }
+    return sorted(grouped.values(), key=lambda e: (-(e["support"] + e["oppose"]), e["issue"]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 import duckdb
 
+from bowerbird import query
 from bowerbird.errors import E_BAD_OPTION, UsageError
 from bowerbird.query import actor_match, document, iso
 from bowerbird.query_actors import ActorQuery, list_actors
@@ -177,3 +178,45 @@ def search(con: duckdb.DuckDBPyConnection, text: str, limit: int | None = 10) ->
         ],
         "quotes": list_quotes(con, QuoteQuery(text=needle, limit=n))["items"],
     }
+
+
+@dataclass(frozen=True, slots=True)
+class StanceQuery:
+    """Filters and page for :func:`list_stances` (see :func:`bowerbird.query.stances`)."""
+
+    actor: str | None = None
+    issue: str | None = None
+    position: str | None = None
+    target: str | None = None
+    doc: str | None = None
+    since: date | None = None
+    until: date | None = None
+    limit: int | None = None
+    cursor: str | None = None
+
+
+def list_stances(con: duckdb.DuckDBPyConnection, q: StanceQuery) -> dict[str, Any]:
+    """One page of stances: ``{items, next_cursor, total}``.
+
+    The cursor holds the offset of the next page in the stable order of
+    :func:`bowerbird.query.stances` (date, document, offset, issue, id).
+    """
+    limit = check_limit(q.limit)
+    after = decode_cursor(q.cursor, "stances", 1)
+    offset = 0
+    if after is not None:
+        if isinstance(after[0], bool) or not isinstance(after[0], int) or after[0] < 0:
+            raise UsageError("invalid cursor (bad offset)", code=E_BAD_OPTION)
+        offset = after[0]
+    filters: dict[str, Any] = {
+        "actor": q.actor,
+        "issue": q.issue,
+        "position": q.position,
+        "target": q.target,
+        "doc": q.doc,
+        "since": q.since,
+        "until": q.until,
+    }
+    rows = query.stances(con, **filters, limit=limit + 1, offset=offset)
+    next_cursor = encode_cursor("stances", [offset + limit]) if len(rows) > limit else None
+    return page(rows[:limit], next_cursor, query.count_stances(con, **filters))

@@ -239,6 +239,22 @@ class LatestQuote(_Model):
     cue: str | None
 
 
+class LatestStance(_Model):
+    position: str
+    date: str | None
+    target_country: str | None
+    text: str
+    doc_id: str
+
+
+class IssueStances(_Model):
+    issue: str
+    support: int
+    oppose: int
+    neutral: int
+    latest: LatestStance
+
+
 class ActorProfile(_Model):
     actor: ActorRow
     offices: list[Office]
@@ -246,6 +262,44 @@ class ActorProfile(_Model):
     counterparts: list[Counterpart]
     timeline: list[TimelinePoint]
     latest_quotes: list[LatestQuote]
+    stances: list[IssueStances]
+
+
+class StanceActor(_Model):
+    actor_id: str
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str
+    text: str
+
+
+class StanceEvidence(_Model):
+    doc_id: str
+    sentence_index: int
+    start: int
+    end: int
+    text: str
+
+
+class Stance(_Model):
+    stance_id: str
+    actor: StanceActor | None
+    issue: str
+    position: str
+    target_country: str | None
+    date: str | None
+    evidence: StanceEvidence
+    cue: str | None
+    rule: str
+    quote_id: str | None
+    event_id: str | None
+
+
+class StancePage(_Model):
+    items: list[Stance]
+    next_cursor: str | None
+    total: int
 
 
 class SeriesPoint(_Model):

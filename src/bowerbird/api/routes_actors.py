@@ -19,7 +19,7 @@ from bowerbird.api.params import (
     parse_date,
 )
 from bowerbird.query_actors import ActorQuery, actor_profile, list_actors
-from bowerbird.query_text import QuoteQuery, list_quotes, search
+from bowerbird.query_text import QuoteQuery, StanceQuery, list_quotes, list_stances, search
 
 router = APIRouter(prefix="/api")
 
@@ -77,6 +77,40 @@ def get_quotes(
             until=parse_date(until, "until"),
             text=q,
             doc=doc,
+            limit=limit,
+            cursor=cursor,
+        ),
+    )
+
+
+@router.get("/stances", response_model=models.StancePage, summary="List stances")
+def get_stances(
+    con: Con,
+    actor: Annotated[
+        str | None, Query(description="Actor id, exact country code or name substring.")
+    ] = None,
+    issue: Annotated[
+        str | None, Query(description="Issue id(s), comma-separated (docs/stances.md).")
+    ] = None,
+    position: Annotated[str | None, Query(description="support, oppose or neutral.")] = None,
+    target: Annotated[str | None, Query(description="The issue's target country.")] = None,
+    doc: Annotated[str | None, Query(description="Document id.")] = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = DEFAULT,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Stances (actor x issue x position) with the sentence each rests on, by date."""
+    return list_stances(
+        con,
+        StanceQuery(
+            actor=actor,
+            issue=issue,
+            position=position,
+            target=target,
+            doc=doc,
+            since=parse_date(since, "since"),
+            until=parse_date(until, "until"),
             limit=limit,
             cursor=cursor,
         ),

@@ -65,6 +65,20 @@ def actor(db: str | None, name_or_id: str, fmt: str, lexicons: tuple[str, ...]) 
     for key, title in SECTIONS:
         if profile.get(key):
             write_rows(profile[key], "table", None, title=title)
+    if profile.get("stances"):
+        rows = [
+            {
+                "issue": e["issue"],
+                "support": e["support"],
+                "oppose": e["oppose"],
+                "neutral": e["neutral"],
+                "latest": e["latest"]["position"],
+                "date": e["latest"]["date"],
+                "evidence": e["latest"]["text"],
+            }
+            for e in profile["stances"]
+        ]
+        write_rows(rows, "table", None, title="Stances by issue")
 
 
 def register(group: click.Group) -> None:

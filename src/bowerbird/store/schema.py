@@ -210,8 +210,20 @@ _V_STANCES: list[str] = [
     "CREATE INDEX stances_issue_idx ON stances(issue)",
 ]
 
+#: Look-ups by event id in the tables schema v1 indexed only by other keys: the API fetches
+#: a page's targets and evidence by event id (docs/benchmarks.md, HTTP API load).
+_V_EVENT_ID_INDEXES: list[str] = [
+    "CREATE INDEX evidence_event_idx ON evidence(event_id)",
+    "CREATE INDEX event_targets_event_idx ON event_targets(event_id)",
+]
+
 #: Ordered migrations; index ``i`` brings the schema to version ``i + 1``.
-MIGRATIONS: tuple[tuple[str, ...], ...] = (tuple(_V1), tuple(_V_MERGE), tuple(_V_STANCES))
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    tuple(_V1),
+    tuple(_V_MERGE),
+    tuple(_V_STANCES),
+    tuple(_V_EVENT_ID_INDEXES),
+)
 
 #: The schema version this code writes and reads.
 SCHEMA_VERSION = len(MIGRATIONS)

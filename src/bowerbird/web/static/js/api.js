@@ -33,19 +33,6 @@ export function idPath(id) {
   return String(id).split("/").map(encodeURIComponent).join("/");
 }
 
-let openapiPaths = null;
-
-/** Does the API offer ``path`` (e.g. "/api/stances")?  Asked once from /openapi.json. */
-export async function hasEndpoint(path) {
-  if (openapiPaths === null) {
-    openapiPaths = fetch("openapi.json")
-      .then((r) => (r.ok ? r.json() : { paths: {} }))
-      .then((doc) => new Set(Object.keys(doc.paths || {})))
-      .catch(() => new Set());
-  }
-  return (await openapiPaths).has(path);
-}
-
 let staticCache = new Map();
 
 /** A JSON file from the static folder (vendored map data), fetched once. */

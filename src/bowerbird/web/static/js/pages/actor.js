@@ -1,7 +1,7 @@
 // Actor page: identity and offices, event counts, counterparts, timeline, latest quotes,
-// and stances when the API offers /api/stances.
+// and stances by issue.
 
-import { api, idPath, hasEndpoint } from "../api.js";
+import { api, idPath } from "../api.js";
 import { h, route, section, table, fmtNumber, fmtScore, scoreBadge, actorLink } from "../dom.js";
 import { stackedBars, scoreLine, quadLegend } from "../charts.js";
 
@@ -17,28 +17,26 @@ function facts(actor) {
   return h("dl", { class: "facts" }, rows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
 }
 
-function stanceValue(v) {
-  if (v === null || v === undefined) return "–";
-  if (typeof v === "object") return JSON.stringify(v);
-  return String(v);
-}
-
-async function stancesSection(actorId) {
-  if (!(await hasEndpoint("/api/stances"))) return null;
-  let res;
-  try {
-    res = await api("stances", { actor: actorId, limit: 50 });
-  } catch {
-    return null;
-  }
-  const items = Array.isArray(res) ? res : res.items || [];
-  if (!items.length) return section("Stances", h("p", { class: "muted" }, "No stances recorded."));
-  const keys = [...new Set(items.flatMap((it) => Object.keys(it)))]
-    .filter((k) => !["actor", "actor_id", "speaker"].includes(k)).slice(0, 6);
-  const rows = items.map((it) =>
-    h("tr", {}, keys.map((k) => h("td", {}, k === "doc_id" && it[k]
-      ? h("a", { href: route("doc", it[k]) }, it[k]) : stanceValue(it[k])))));
-  return section("Stances", table(keys, rows, { class: "grid stances" }));
+function stancesSection(profile) {
+  // The profile's stances, one row per issue: counts per position and the latest evidence.
+  const issues = profile.stances || [];
+  if (!issues.length) return section("Stances", h("p", { class: "muted" }, "No stances recorded."));
+  const rows = issues.map((e) => {
+    const latest = e.latest || {};
+    return h("tr", {},
+      h("td", {}, String(e.issue || "–").replace(/_/g, " ")),
+      h("td", { class: "num" }, fmtNumber(e.support || 0)),
+      h("td", { class: "num" }, fmtNumber(e.oppose || 0)),
+      h("td", { class: "num" }, fmtNumber(e.neutral || 0)),
+      h("td", {},
+        h("strong", {}, latest.position || "–"),
+        latest.target_country ? ` (on ${latest.target_country})` : null,
+        latest.date ? h("span", { class: "muted" }, " " + latest.date) : null,
+        h("blockquote", {}, latest.text || ""),
+        latest.doc_id ? h("a", { href: route("doc", latest.doc_id) }, "source") : null));
+  });
+  return section("Stances",
+    table(["Issue", "Support", "Oppose", "Neutral", "Latest"], rows, { class: "grid stances" }));
 }
 
 export async function renderActor(root, { id }) {
@@ -96,6 +94,5 @@ export async function renderActor(root, { id }) {
         h("div", { class: "muted" }, [q.date, q.cue ? `(${q.cue})` : null].filter(Boolean).join(" "), " ",
           q.doc_id ? h("a", { href: route("doc", q.doc_id) }, "source") : null))))
     : h("p", { class: "muted" }, "No quotes.")));
-  const stances = await stancesSection(a.actor_id);
-  if (stances) root.append(stances);
+  root.append(stancesSection(p));
 }

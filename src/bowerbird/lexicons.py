@@ -188,6 +188,8 @@ def _rows(text: str, where: str) -> tuple[str, Iterator[dict[str, str]]]:
 
 def _add_file(lex: Lexicon, text: str, where: str) -> None:
     kind, rows = _rows(text, where)
+    # position of each office already loaded, so a later file's row replaces it in place
+    office_at = {(o.person_id, o.office, o.org, o.start): i for i, o in enumerate(lex.offices)}
     for r in rows:
         if kind == "countries":
             metonyms = []
@@ -238,10 +240,11 @@ def _add_file(lex: Lexicon, text: str, where: str) -> None:
                 _date(r["end"], where),
             )
             okey = (office.person_id, office.office, office.org, office.start)
-            lex.offices[:] = [
-                o for o in lex.offices if (o.person_id, o.office, o.org, o.start) != okey
-            ]
-            lex.offices.append(office)
+            if okey in office_at:
+                lex.offices[office_at[okey]] = office
+            else:
+                office_at[okey] = len(lex.offices)
+                lex.offices.append(office)
         elif kind == "titles":
             lex.titles.setdefault(r["phrase"].strip().lower(), []).append(
                 (r["office"].strip(), _opt(r["country"]))

@@ -178,6 +178,18 @@ def test_clean_repeated_caption_drops_later_copies_only() -> None:
     _assert_spans(result, text)
 
 
+def test_clean_caption_printed_twice_in_a_row_drops_both_copies() -> None:
+    line = "The skyline of Riyadh at dusk. Harbour Post archive."
+    text = f"{PARAGRAPHS[0]}\n\n{line}\n{line}\n\n{PARAGRAPHS[1]}"
+    result = filter_furniture(text)
+    assert result.paragraphs == PARAGRAPHS[:2]
+    assert [(d.rule, d.start) for d in result.dropped] == [
+        ("repeated_caption", text.index(line)),
+        ("repeated_caption", text.rindex(line)),
+    ]
+    _assert_spans(result, text)
+
+
 def test_clean_repeated_caption_with_credit_drops_all_copies() -> None:
     line = "Workers gather outside the port gate on Monday. AFP"
     text = f"{PARAGRAPHS[0]}\n\n{line}\n\n{PARAGRAPHS[1]}\n\n{line}"

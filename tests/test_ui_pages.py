@@ -120,6 +120,24 @@ def test_event_detail_highlights_evidence(ui: Watched, sample_server: Server) ->
     ui.assert_clean()
 
 
+def test_merged_event_lists_every_report(ui: Watched, sample_server: Server) -> None:
+    merged = [e for e in get(sample_server, "events", limit=500)["items"] if e["sources"] > 1]
+    assert merged, "the sample corpus reports some events in several outlets"
+    event = get(sample_server, "events/" + hash_id(merged[0]["event_id"]))
+    page = ui.open("#/event/" + hash_id(event["event_id"]), "event")
+    heading = page.get_by_role("heading", name="Reports of this event")
+    assert heading.count() == 1
+    assert f"{event['sources']} outlets" in heading.inner_text()
+    links = page.locator("section:has(h2:has-text('Reports of this event')) li a").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert links == ["#/event/" + hash_id(r["event_id"]) for r in event["merged_reports"]]
+    # one evidence block per report, each marked inside its own article
+    assert page.locator("mark.evidence").count() >= len({v["doc_id"] for v in event["evidence"]})
+    ui.shot("event-merged")
+    ui.assert_clean()
+
+
 @pytest.mark.parametrize(
     ("route", "ready", "selector"),
     [

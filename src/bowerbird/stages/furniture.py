@@ -359,16 +359,21 @@ def _is_article_like(text: str) -> bool:
 
 
 def _mark_repeats_and_captions(lines: list[_Line]) -> None:
+    """Drop repeated lines (the copy always; the first too when it is a caption: it carries
+    a credit, or its copy follows it directly, as a caption printed twice does)."""
     seen: dict[str, _Line] = {}
+    previous: _Line | None = None
     for line in lines:
-        if line.rule is not None:
+        if line.rule is not None or not line.key:
             continue
         first = seen.get(line.key)
+        adjacent = previous is first and len(line.key) <= SHORT_LINE_CHARS
+        previous = line
         if first is None:
             seen[line.key] = line
             continue
         line.rule = "repeated_caption"
-        if first.rule is None and _is_caption(first.key, loose=True):
+        if first.rule is None and (adjacent or _is_caption(first.key, loose=True)):
             first.rule = "repeated_caption"
     for line in lines:
         if line.rule is None and _is_caption(line.key):

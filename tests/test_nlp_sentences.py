@@ -44,3 +44,12 @@ def test_every_line_starts_a_sentence(nlp: Any, lines: list[list[str]]) -> None:
     for line in text.split("\n"):
         assert offset in starts  # no sentence crosses into the next line
         offset += len(line) + 1
+
+
+def test_dateline_is_not_a_subject(nlp: Any) -> None:
+    doc = nlp("PARIS — France recalled its ambassadors to the United States on Friday.")
+    assert doc[0].dep_ != "nsubj"
+    assert [t.text for t in doc if t.dep_ == "nsubj"] == ["France"]
+    # an upper-case body that is not a place is left as parsed
+    org = nlp("NATO said on Friday that the talks would resume.")
+    assert [t.text for t in org if t.dep_ == "nsubj"][0] == "NATO"

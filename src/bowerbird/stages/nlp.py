@@ -27,10 +27,50 @@ def paragraph_breaks(doc: Any) -> Any:
     return doc
 
 
+#: Name of the component that detaches a news dateline ("PARIS — ...") from the clause.
+DATELINES = "bowerbird_datelines"
+_DASHES = {"—", "–", "-", "--"}
+
+
+def datelines(doc: Any) -> Any:
+    """Mark a sentence-initial dateline as an adverbial of place, not a subject.
+
+    "PARIS — France recalled ..." is parsed with PARIS as a second subject of "recalled";
+    a run of upper-case words naming a place (NER: GPE or LOC), optionally followed by a
+    parenthesised agency, that opens a sentence and ends at a dash is the place the story
+    was filed from, so its subject relation becomes ``npadvmod``.
+    """
+    if not doc.has_annotation("DEP"):
+        return doc  # the parser was disabled for this call
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end and doc[i].is_space:
+            i += 1
+        j = i
+        while j < sent.end and doc[j].is_alpha and doc[j].text.isupper() and len(doc[j]) > 1:
+            j += 1
+        if j == i:
+            continue
+        k = j
+        if k < sent.end and doc[k].text == "(":  # KABUL (Reuters) —
+            while k < sent.end and doc[k].text != ")":
+                k += 1
+            k += 1
+        if k >= sent.end or doc[k].text not in _DASHES:
+            continue
+        if not any(tok.ent_type_ in {"GPE", "LOC"} for tok in doc[i:j]):
+            continue  # "NATO — the alliance ..." is not a dateline
+        for tok in doc[i:j]:
+            if tok.dep_ in {"nsubj", "nsubjpass"}:
+                tok.dep_ = "npadvmod"
+    return doc
+
+
 def load_model(name: str) -> Any:
     """Load a spaCy pipeline by package name or path; a clear error if it is missing.
 
-    A component that starts sentences at line breaks is added before the parser.
+    A component that starts sentences at line breaks is added before the parser, and one
+    that detaches datelines after it.
     """
     import spacy
     from spacy.language import Language
@@ -50,6 +90,10 @@ def load_model(name: str) -> Any:
             nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
         else:
             nlp.add_pipe(PARAGRAPH_BREAKS, first=True)
+    if not Language.has_factory(DATELINES):
+        Language.component(DATELINES, func=datelines)
+    if {"parser", "ner"} <= set(nlp.pipe_names) and DATELINES not in nlp.pipe_names:
+        nlp.add_pipe(DATELINES, after="ner")
     return nlp
 
 

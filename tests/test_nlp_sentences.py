@@ -52,4 +52,4 @@ def test_dateline_is_not_a_subject(nlp: Any) -> None:
     assert [t.text for t in doc if t.dep_ == "nsubj"] == ["France"]
     # an upper-case body that is not a place is left as parsed
     org = nlp("NATO said on Friday that the talks would resume.")
-    assert [t.text for t in org if t.dep_ == "nsubj"][0] == "NATO"
+    assert next(t.text for t in org if t.dep_ == "nsubj") == "NATO"

@@ -80,3 +80,19 @@ def test_syndicated_copy_links_to_the_earliest_whatever_the_order() -> None:
     ev = wire_events[0]
     assert {v["doc_id"] for v in ev["evidence"]} == {"wire", "reprint", "reprint2"}
     assert ev["reports"] == 1 and ev["sources"] == 1
+
+
+def test_signature_equals_a_fresh_minhash_of_the_shingles() -> None:
+    """Reusing the drawn permutations gives the values a fresh MinHash(64, seed=1) gives,
+    so signatures stored before the speed-up still compare with new ones."""
+    import re
+
+    from datasketch import MinHash
+
+    for text in (WIRE, OTHER, "", "one two"):
+        tokens = re.findall(r"\w+", text.lower())
+        fresh = MinHash(num_perm=64, seed=1)
+        span = max(1, len(tokens) - 4)
+        fresh.update_batch([" ".join(tokens[i : i + 5]).encode("utf-8") for i in range(span)])
+        assert signature(text) == [int(v) for v in fresh.hashvalues]
+        assert signature(text) == signature(text)  # the cached permutations are not mutated

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from bowerbird.plover import SYMMETRIC
 from bowerbird.settings import Settings
@@ -137,8 +138,11 @@ class Report:
         return self.targets | ({self.source} if self.source else frozenset())
 
 
+@lru_cache(maxsize=4096)
 def words(text: str) -> frozenset[str]:
-    """Content words of a sentence (lower case, no stop words), for context similarity."""
+    """Content words of a sentence (lower case, no stop words), for context similarity.
+
+    Cached: a report's sentence is compared with every other report of its block."""
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 

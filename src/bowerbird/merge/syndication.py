@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 import pyarrow as pa
@@ -36,13 +37,21 @@ _LINKS = pa.schema(
 )
 
 
+@cache
+def _template() -> MinHash:
+    """An empty ``MinHash(NUM_PERM, seed=1)`` whose permutations are reused: they are
+    drawn once per process (drawing them costs more than hashing a short article)."""
+    return MinHash(num_perm=NUM_PERM, seed=1)
+
+
 def signature(text: str) -> list[int]:
     """MinHash signature of the text's word shingles (lower case, punctuation ignored)."""
     tokens = _WORD.findall(text.lower())
-    m = MinHash(num_perm=NUM_PERM, seed=1)
+    t = _template()
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme=t.scheme)
     span = max(1, len(tokens) - SHINGLE + 1)
     m.update_batch([" ".join(tokens[i : i + SHINGLE]).encode("utf-8") for i in range(span)])
-    return [int(v) for v in m.hashvalues]
+    return [int(v) for v in m.hashvalues.tolist()]
 
 
 def band_hashes(sig: Sequence[int]) -> list[int]:

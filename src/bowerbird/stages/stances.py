@@ -74,8 +74,11 @@ class StancesStage:
         assert article.document is not None
         ctx = _Context(article)
         found: dict[tuple[str, str, int], Stance] = {}
+        # per-token strings read once per document, not once per cue lookup
+        lowers = [t.lower_ for t in doc]
+        lemmas = [t.lemma_.lower() for t in doc]
         for sidx, sent in enumerate(doc.sents):
-            for span, issue, sign in self._matches(sent):
+            for span, issue, sign in self._matches(sent, lowers, lemmas):
                 for st in self._stance(ctx, sidx, sent, span, issue, sign):
                     self._keep(found, st, sidx)
         stances = sorted(found.values(), key=lambda s: (s.evidence.start, s.issue))
@@ -91,24 +94,27 @@ class StancesStage:
 
     # -- issue cues ---------------------------------------------------------------------
 
-    def _matches(self, sent: Span) -> list[tuple[Span, str, int]]:
-        """Issue cue phrases in a sentence, longest first, not overlapping."""
+    def _matches(
+        self, sent: Span, lowers: list[str], lemmas: list[str]
+    ) -> list[tuple[Span, str, int]]:
+        """Issue cue phrases in a sentence, longest first, not overlapping.
+
+        ``lowers`` and ``lemmas`` are the lower-case forms and lemmas of every token of
+        the document."""
         doc = sent.doc
+        first, cues = self.first_words, self.cues
         out: list[tuple[Span, str, int]] = []
         i = sent.start
         while i < sent.end:
-            tok = doc[i]
-            if tok.lower_ not in self.first_words and tok.lemma_.lower() not in self.first_words:
+            if lowers[i] not in first and lemmas[i] not in first:
                 i += 1
                 continue
             hit = None
             for n in range(min(self.max_words, sent.end - i), 0, -1):
-                words = doc[i : i + n]
-                surface = tuple(t.lower_ for t in words)
-                lemmas = (*surface[:-1], words[-1].lemma_.lower())
-                rows = self.cues.get(surface) or self.cues.get(lemmas)
+                surface = tuple(lowers[i : i + n])
+                rows = cues.get(surface) or cues.get((*surface[:-1], lemmas[i + n - 1]))
                 if rows:
-                    hit = (words, rows)
+                    hit = (doc[i : i + n], rows)
                     break
             if hit is None:
                 i += 1

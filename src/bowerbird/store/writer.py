@@ -84,6 +84,10 @@ class Store:
                 check_readable(con, path)
             else:
                 migrate(con, path)
+                # the write path's modules (datasketch pulls in scipy, ~1 s) are imported
+                # when a store is opened for writing, not inside the first batch
+                import bowerbird.merge.store
+                import bowerbird.merge.syndication  # noqa: F401
         except BaseException:
             con.close()
             raise

@@ -107,3 +107,31 @@ def test_quotes_dated_by_the_cue_not_by_the_quoted_words(analyse: Any) -> None:
     assert q.date == "2021-08-15"  # published Monday 2021-08-16; "Friday" is in the quote
     art = analyse("Wang Yi said that talks would resume.")
     assert art.quotes[0].date == "2021-08-16"  # no date next to the cue: publication date
+
+
+def test_quotes_nested_cue_keeps_the_outer_speaker(analyse: Any) -> None:
+    # the inner verb ("believes", "expects") reports what the outer speaker said
+    for text in (
+        "Chinese Foreign Minister Wang Yi said he believes the talks will "
+        "“open a new chapter for the region” soon.",
+        "Chinese Foreign Minister Wang Yi says he expects a “solid agreement” with Pakistan.",
+    ):
+        art = analyse(text)
+        assert len(art.quotes) == 2
+        for q in art.quotes:
+            assert text[q.speaker_start : q.speaker_end].endswith("Wang Yi")
+            assert q.cue in {"said", "says"}
+        clause = next(q for q in art.quotes if not q.direct)
+        fragment = next(q for q in art.quotes if q.direct)
+        assert clause.text.startswith("he ") and fragment.text in clause.text
+
+
+def test_quotes_cue_outside_a_reported_clause_keeps_its_own_speaker(analyse: Any) -> None:
+    text = (
+        "Wang Yi met the Pakistani foreign minister, who said that the corridor project "
+        "would be finished by next year."
+    )
+    art = analyse(text)
+    (q,) = art.quotes
+    assert q.cue == "said" and "corridor project" in q.text
+    assert q.speaker is not None and q.speaker.actor.country == "PAK"

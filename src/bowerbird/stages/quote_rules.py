@@ -135,6 +135,32 @@ def governing_cue(
     return None
 
 
+#: Dependencies climbed from a nested cue towards a reporting verb whose content holds it.
+NEST_DEPS = frozenset(
+    {"ccomp", "xcomp", "conj", "advcl", "relcl", "acomp", "pcomp", "prep", "pobj", "dobj", "attr"}
+)
+
+
+def enclosing_cue(cue: Token, is_cue: Callable[[Token], bool]) -> Token | None:
+    """The outermost reporting verb whose clausal complement holds ``cue``, if any.
+
+    In "Kasich says he believes his campaign has ..." or "Rubio said Trump, whom he called
+    a “con artist”, ..." the inner verb reports what the outer speaker said: the outer
+    speaker is the source.  Only clausal complements (``ccomp``/``xcomp``) of a reporting
+    verb with a subject count as content; parenthetical cues ("X, he said, Y") and
+    coordinated statements ("X said A and Y said B") stay separate attributions.
+    """
+    tok, found = cue, None
+    for _ in range(10):
+        head = tok.head
+        if head.i == tok.i or tok.dep_ not in NEST_DEPS:
+            break
+        if tok.dep_ == "ccomp" and is_cue(head) and subject(head) is not None:
+            found = head
+        tok = head
+    return found
+
+
 def according_source(tok: Token) -> Token | None:
     """X in "according to X" (``tok`` is "according")."""
     if not next_is(tok, "to"):

@@ -82,7 +82,9 @@ class QuotesStage:
             if any(a <= tok.idx < b for a, b in covered):
                 continue
             q = self._indirect(doc, tok, doc_id, date, mentions)
-            if q is not None and not any(a < q.end and q.start < b for a, b in covered):
+            if q is not None and not any(
+                a < q.end and q.start < b and not _holds(q, (a, b)) for a, b in covered
+            ):
                 quotes.append(q)
                 covered.append((q.start, q.end))
         quotes = [_with_events(q, doc, article.events) for q in quotes]
@@ -194,6 +196,8 @@ class QuotesStage:
                 sentence_index=sidx,
                 event_ids=(),
             )
+        if cue.text != ":" and cue.lower_ != "according":
+            cue = qr.enclosing_cue(cue, self._is_cue) or cue
         speaker_tok = doc[cue.i - 1] if cue.text == ":" else qr.speaker_of(cue)
         if speaker_tok is None or not qr.plausible_speaker(speaker_tok, group):
             speaker_tok = qr.speaker_next_to(doc, cue, group)
@@ -352,6 +356,9 @@ class QuotesStage:
         cue: Token,
     ) -> Quote:
         start, end = content.start_char, content.end_char
+        outer = qr.enclosing_cue(cue, self._is_cue) if cue.lower_ != "according" else None
+        if outer is not None:  # "Kasich says he'll welcome ...": Kasich is the source
+            cue, subj = outer, qr.subject(outer)
         if subj is not None and not qr.plausible_speaker(subj, []):
             subj = qr.speaker_next_to(doc, cue, [(start, end)])
         a, b = qr.np_bounds(subj) if subj is not None else (-1, -1)
@@ -370,6 +377,13 @@ class QuotesStage:
             speaker_start=a,
             speaker_end=b,
         )
+
+
+def _holds(q: Quote, span: Piece) -> bool:
+    """A reported clause wholly holds a shorter quote found before it ("Kasich says he
+    has “the wind at our backs”"): both are kept, the clause as the outer content."""
+    a, b = span
+    return q.start <= a + 2 and b - 2 <= q.end and (b - a) < (q.end - q.start)
 
 
 def _colon_intro(doc: Doc, first: Span) -> Span | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bowerbird.stages.quote_rules import headline_speakers
+from bowerbird.stages.quote_rules import headline_speakers, open_paragraphs
 
 
 def _quotes(analyse: Any, text: str) -> list[tuple[str | None, str | None, str, bool]]:
@@ -135,3 +135,27 @@ def test_quotes_cue_outside_a_reported_clause_keeps_its_own_speaker(analyse: Any
     (q,) = art.quotes
     assert q.cue == "said" and "corridor project" in q.text
     assert q.speaker is not None and q.speaker.actor.country == "PAK"
+
+
+def test_quotes_multi_paragraph_quotation_keeps_its_speaker(analyse: Any) -> None:
+    text = (
+        "The Pakistani foreign minister spoke to reporters in Islamabad on Monday.\n\n"
+        "“The corridor will bring jobs to our people and new roads to the region,” he said.\n\n"
+        "“We will build it with our Chinese partners, and I believe it will be finished soon.\n\n"
+        "“Our neighbours have said that they welcome the plan.”"
+    )
+    art = analyse(text)
+    assert [q.direct for q in art.quotes] == [True, True, True]
+    assert all(q.speaker is not None and q.speaker.actor.country == "PAK" for q in art.quotes)
+    assert art.quotes[1].text.startswith("We will build") and "I believe" in art.quotes[1].text
+
+
+def test_open_paragraphs_only_unclosed_quotations_followed_by_a_quoted_one() -> None:
+    text = (
+        "“First paragraph of a long quotation without a closing mark.\n\n"
+        "“Second paragraph, which closes the quotation.”\n\n"
+        "“A paragraph quoted on its own is closed here,” she said.\n\n"
+        "Plain text follows."
+    )
+    ((a, b),) = open_paragraphs(text)
+    assert text[a:b] == "First paragraph of a long quotation without a closing mark."

@@ -13,6 +13,7 @@ These are general rules about English attribution, used by :mod:`bowerbird.stage
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable
 
@@ -250,6 +251,34 @@ def headline_speakers(text: str) -> list[tuple[int, int, int, int]]:
         if any(w[:1].islower() and w not in {"of", "the", "de", "al", "bin"} for w in words[1:]):
             continue
         out.append((m.start(1), m.start(1) + len(head), m.start(2), m.end(2)))
+    return out
+
+
+OPENING = frozenset({"“", '"'})
+QUOTE_MARKS = frozenset({"“", "”", '"'})
+
+
+def open_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Quoted paragraphs of a multi-paragraph quotation, as (start, end) of their words.
+
+    English prints a quotation running over several paragraphs with an opening mark at
+    the start of each paragraph and a closing mark only after the last one; a paragraph
+    that opens with a mark, holds no other mark and is followed by a paragraph opening
+    with a mark is quoted to its end.
+    """
+    out = []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    for (a, b), nxt in itertools.pairwise(lines):
+        line = text[a:b].strip()
+        if len(line) < MIN_QUOTE_CHARS or line[0] not in OPENING:
+            continue
+        if sum(1 for ch in line if ch in QUOTE_MARKS) != 1:
+            continue
+        if text[nxt[0] : nxt[1]].strip()[:1] not in OPENING:
+            continue
+        start = text.index(line[0], a) + 1
+        end = a + len(text[a:b].rstrip())
+        out.append((start, end))
     return out
 
 

@@ -116,6 +116,7 @@ class QuotesStage:
                 continue
             if end - start >= qr.MIN_QUOTE_CHARS or self._cue_follows(doc, end):
                 pieces.append((start, end))  # short ones only as “It’s fine,” he said
+        pieces = sorted(pieces + qr.open_paragraphs(text))
         groups: list[list[Piece]] = []
         for p in pieces:
             if groups:

@@ -166,7 +166,7 @@ def iso(value: Any) -> str | None:
     return str(value)
 
 
-def _actor(row: tuple[Any, ...]) -> dict[str, Any] | None:
+def actor_ref(row: tuple[Any, ...]) -> dict[str, Any] | None:
     """Build an actor object from (actor_id, name, country, sector, kind, text)."""
     actor_id, name, country, sector, kind, text = row
     if actor_id is None:
@@ -261,8 +261,8 @@ def events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list
                 "date_precision": r[9],
                 "date_text": r[10],
                 "date_source": r[11],
-                "source": _actor(r[12:18]),
-                "target": _actor(r[18:24]),
+                "source": actor_ref(r[12:18]),
+                "target": actor_ref(r[18:24]),
                 "location": location,
                 "evidence": [dict(e) for e in evidence[r[0]]],
                 "confidence": float(r[28]),
@@ -447,7 +447,7 @@ def quotes(
             "doc_id": r[1],
             "text": r[2],
             "direct": bool(r[3]),
-            "speaker": _actor(r[4:10]),
+            "speaker": actor_ref(r[4:10]),
             "speaker_text": r[10],
             "cue": r[11],
             "start": r[12],
@@ -559,7 +559,7 @@ def stances(
     return [
         {
             "stance_id": r[0],
-            "actor": _actor(r[1:7]),
+            "actor": actor_ref(r[1:7]),
             "issue": r[7],
             "position": r[8],
             "target_country": r[9],

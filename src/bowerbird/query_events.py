@@ -15,7 +15,7 @@ import duckdb
 
 from bowerbird.errors import E_BAD_OPTION, UsageError
 from bowerbird.merge.store import explain
-from bowerbird.query import actor_match, iso, merged_only, report_counts
+from bowerbird.query import actor_match, actor_ref, iso, merged_only, report_counts
 from bowerbird.query_paging import (
     check_choice,
     check_limit,
@@ -138,21 +138,6 @@ WHERE list_contains(?, e.event_id)
 """
 
 
-def _actor_obj(
-    actor_id: Any, name: Any, country: Any, sector: Any, kind: Any, text: Any
-) -> dict[str, Any] | None:
-    if actor_id is None:
-        return None
-    return {
-        "actor_id": actor_id,
-        "name": name if name is not None else actor_id,
-        "country": country,
-        "sector": sector,
-        "kind": kind if kind is not None else "other",
-        "text": text if text is not None else "",
-    }
-
-
 def _targets(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     if not ids:
@@ -164,7 +149,7 @@ def _targets(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[d
         [ids],
     ).fetchall()
     for event_id, *actor in rows:
-        obj = _actor_obj(*actor)
+        obj = actor_ref(tuple(actor))
         if obj is not None:
             out[event_id].append(obj)
     return out
@@ -217,7 +202,7 @@ def events_by_id(
                 "date_precision": r[9],
                 "date_text": r[10],
                 "date_source": r[11],
-                "source": _actor_obj(*r[12:18]),
+                "source": actor_ref(r[12:18]),
                 "targets": targets[r[0]],
                 "location": location,
                 "doc_id": r[22],

@@ -24,206 +24,45 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
 import numpy as np
 from spacy.attrs import ENT_IOB, HEAD, LOWER, POS
-from spacy.matcher import PhraseMatcher
-from spacy.parts_of_speech import PRON
 from spacy.tokens import Doc, Span, Token
 
 from bowerbird.lexicons import Lexicon, Person
 from bowerbird.records import Actor, Article, Mention
 from bowerbird.settings import Settings
+from bowerbird.stages.actor_phrases import (
+    GENERIC_PERSON_HEADS,
+    LEADER_GOVERNMENTS,
+    MIN_CITY_POPULATION,
+    STATE_MODIFIERS,
+    country_of,
+    is_former,
+    is_np_head,
+    np_span,
+    org_in,
+    org_kind,
+    parse_day,
+    pick_office,
+    sentence_of_tokens,
+    units_in,
+)
+from bowerbird.stages.actor_resolver import (
+    AGENT_PRONOUNS,
+    ENTITY_IOB,
+    PRON_ID,
+    PRONOUNS,
+    SECTOR_NAMES,
+    ActorResolver,
+    Unit,
+    slug,
+    strip_the,
+)
 from bowerbird.stages.places import Gazetteer
-
-SECTOR_NAMES = {
-    "GOV": "government",
-    "MIL": "military",
-    "COP": "police",
-    "JUD": "judiciary",
-    "LEG": "legislature",
-    "OPP": "opposition",
-    "REB": "rebels",
-    "INS": "insurgents",
-    "IGO": "intergovernmental",
-    "NGO": "NGO",
-    "MED": "media",
-    "BUS": "business",
-    "CVL": "civilians",
-    "EDU": "education",
-    "REF": "refugees",
-    "SPY": "intelligence",
-    "UAF": "armed group",
-    "REL": "religious",
-    "HLH": "health",
-    "ELI": "elite",
-}
-NP_LEFT_DEPS = {
-    "compound",
-    "amod",
-    "poss",
-    "det",
-    "nmod",
-    "nummod",
-    "case",
-    "punct",
-    "quantmod",
-    "advmod",
-    "npadvmod",
-}
-PRON_ID = int(PRON)
-ENTITY_IOB = frozenset({1, 3})  # ENT_IOB: 1 inside, 3 beginning
-PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-#: Pronouns for states and organisations: the last one that was a clause's subject.
-AGENT_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
-
-
-def slug(name: str) -> str:
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One lexicon match inside a noun phrase."""
-
-    kind: str  # C country, D demonym, M metonym, O org, P person, T title
-    key: str  # iso3 / org id / person id / title phrase
-    sector: str | None
-    start: int  # token indices
-    end: int
-
-
-class ActorResolver:
-    """Holds the phrase matcher built from the lexicon; one per process."""
-
-    def __init__(self, lexicon: Lexicon, nlp: Any) -> None:
-        self.lex = lexicon
-        vocab = nlp.vocab
-        self.matcher = PhraseMatcher(vocab, attr="ORTH")
-        self.lower_matcher = PhraseMatcher(vocab, attr="LOWER")
-        self._labels: dict[int, tuple[str, str, str | None]] = {}
-        make = _Tokenizer(nlp)
-        for c in lexicon.countries.values():
-            self._add("C", c.iso3, None, [c.name, *c.aliases], make)
-            self._add("D", c.iso3, None, list(c.demonyms), make)
-            for phrase, sector in c.metonyms:
-                self._add("M", c.iso3, sector, [phrase], make)
-        for o in lexicon.orgs.values():
-            self._add("O", o.actor_id, o.sector, [o.name, *o.aliases], make)
-        for p in lexicon.persons.values():
-            self._add("P", p.person_id, None, [p.name, *p.aliases], make)
-        for phrase in lexicon.titles:
-            self._add("T", phrase, None, [phrase], make, lower=True)
-        self.descriptors: dict[str, list[str]] = {}
-        for o in lexicon.orgs.values():
-            for d in o.descriptors:
-                self.descriptors.setdefault(_strip_the(d).lower(), []).append(o.actor_id)
-        # Names of people for NER person spans that the phrase matcher missed ("Putin",
-        # "President Museveni"): full names and aliases, and surnames that are unique.
-        self.person_by_name: dict[str, str] = {}
-        surname_owners: dict[str, set[str]] = {}
-        for p in lexicon.persons.values():
-            for n in (p.name, *p.aliases):
-                self.person_by_name[n.lower()] = p.person_id
-                parts = n.split()
-                if len(parts) > 1:
-                    surname_owners.setdefault(parts[-1].lower(), set()).add(p.person_id)
-        self.unique_surname = {k: next(iter(v)) for k, v in surname_owners.items() if len(v) == 1}
-
-    def _add(
-        self,
-        kind: str,
-        key: str,
-        sector: str | None,
-        phrases: list[str],
-        make: _Tokenizer,
-        *,
-        lower: bool = False,
-    ) -> None:
-        label = f"{kind}|{key}|{sector or ''}"
-        variants: set[str] = set()
-        for ph in phrases:
-            ph = ph.strip()
-            if not ph:
-                continue
-            base = _strip_the(ph)
-            for v in (ph, base):
-                if v:
-                    variants.add(v)
-                    variants.add(v[0].upper() + v[1:])
-                    if len(v) >= 4 and kind in {"C", "M", "O", "P"}:
-                        variants.add(v.upper())  # datelines: "TEHRAN —"
-        if not variants:
-            return
-        docs = [make(v) for v in sorted(variants)]
-        (self.lower_matcher if lower else self.matcher).add(label, docs)
-        self._labels[make.vocab.strings[label]] = (kind, key, sector or None)
-
-    # -- matching ---------------------------------------------------------------------
-
-    def units(self, doc: Doc) -> list[Unit]:
-        """Non-overlapping lexicon matches in the document, longest first."""
-        found: list[Unit] = []
-        for matcher in (self.matcher, self.lower_matcher):
-            for match_id, start, end in matcher(doc):
-                kind, key, sector = self._labels[match_id]
-                found.append(Unit(kind, key, sector, start, end))
-        priority = {"P": 0, "O": 1, "M": 2, "T": 3, "C": 4, "D": 5}
-        found.sort(key=lambda u: (-(u.end - u.start), priority[u.kind], u.start))
-        taken: set[int] = set()
-        result: list[Unit] = []
-        for u in found:
-            span = set(range(u.start, u.end))
-            if span & taken:
-                continue
-            if u.kind == "T" and not _title_ok(doc, u):
-                continue
-            if u.kind == "P" and _abbreviates_previous_name(doc, u):
-                continue
-            taken |= span
-            result.append(u)
-        result.sort(key=lambda u: u.start)
-        return result
-
-
-def _strip_the(phrase: str) -> str:
-    return phrase[4:] if phrase.lower().startswith("the ") else phrase
-
-
-def _title_ok(doc: Doc, u: Unit) -> bool:
-    """Lower-case title phrases must be nouns in the sentence ("president", not a verb),
-    and not part of a person's name ("King" in "Tom King", "Bishop" in "Maurice Bishop")."""
-    last = doc[u.end - 1]
-    first = doc[u.start]
-    if first.ent_type_ == "PERSON" and first.ent_iob_ == "I":
-        return False
-    return last.pos_ in {"NOUN", "PROPN"}
-
-
-def _abbreviates_previous_name(doc: Doc, u: Unit) -> bool:
-    """A bracketed acronym right after a name abbreviates that name ("Montenegro
-    Municipality Association (AKK)"), so it cannot be a person known by the same letters."""
-    if u.start < 2 or u.end >= len(doc):
-        return False
-    before, after = doc[u.start - 1], doc[u.end]
-    return before.text == "(" and after.text == ")" and doc[u.start - 2].pos_ == "PROPN"
-
-
-class _Tokenizer:
-    """Tokenises patterns with the pipeline's own tokenizer (so matches line up)."""
-
-    def __init__(self, nlp: Any) -> None:
-        self._nlp = nlp
-        self.vocab = nlp.vocab
-
-    def __call__(self, text: str) -> Doc:
-        doc: Doc = self._nlp.make_doc(text)
-        return doc
 
 
 @dataclass
@@ -254,7 +93,7 @@ class ActorsStage:
     def __call__(self, article: Article, settings: Settings) -> Article:
         doc: Doc = article.nlp
         assert article.document is not None
-        day = _parse_day(article.document.published)
+        day = parse_day(article.document.published)
         mentions = self.find_mentions(doc, article.document.doc_id, day)
         return dataclasses.replace(article, mentions=tuple(mentions))
 
@@ -272,16 +111,16 @@ class ActorsStage:
                 unit_at[i] = u
         state = _DocState(day)
         mentions: list[Mention] = []
-        sent_of = _sentence_of_tokens(doc)
+        sent_of = sentence_of_tokens(doc)
         for i in self._candidate_heads(doc, unit_at):
             tok = doc[i]
-            if not _is_np_head(tok):
+            if not is_np_head(tok):
                 continue
             sidx = int(sent_of[i])
             res = self.resolve_head(doc, tok, unit_at, state)
             if res is None:
                 if tok.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} and tok.ent_iob_ != "O":
-                    span = _np_span(tok)
+                    span = np_span(tok)
                     mentions.append(
                         Mention(
                             doc_id,
@@ -362,12 +201,12 @@ class ActorsStage:
     def resolve_head(
         self, doc: Doc, head: Token, unit_at: dict[int, Unit], state: _DocState
     ) -> tuple[Actor, Span, str] | None:
-        span = _np_span(head)
+        span = np_span(head)
         head_unit = unit_at.get(head.i)
         if head_unit is not None and (head_unit.start < span.start or head_unit.end > span.end):
             # a lexicon name the parse splits ("People's Republic of China"): take it whole
             span = doc[min(span.start, head_unit.start) : max(span.end, head_unit.end)]
-        inner = _units_in(span, unit_at)
+        inner = units_in(span, unit_at)
         lower = head.lower_
         if not inner:
             if lower in PRONOUNS and head.pos_ == "PRON":
@@ -396,7 +235,7 @@ class ActorsStage:
                 iso = self.place_country(span) or self._located_country(head, unit_at)
             if iso is not None and sector is not None:
                 return (
-                    self.state_actor(iso, "ELI" if _is_former(head) else sector),
+                    self.state_actor(iso, "ELI" if is_former(head) else sector),
                     span,
                     "place-sector",
                 )
@@ -440,7 +279,7 @@ class ActorsStage:
         return self.state_actor(person.country, "GOV")
 
     def _descriptor(self, span: Span, state: _DocState) -> Actor | None:
-        text = _strip_the(span.text).lower()
+        text = strip_the(span.text).lower()
         text = re.sub(r"^(this|that|these|those|its|their)\s+", "", text)
         ids = self.resolver.descriptors.get(text)
         if not ids:
@@ -457,15 +296,15 @@ class ActorsStage:
         by_kind: dict[str, list[Unit]] = {}
         for u in inner:
             by_kind.setdefault(u.kind, []).append(u)
-        country = _country_of(by_kind, lex, span, head.i)
+        country = country_of(by_kind, lex, span, head.i)
         if "P" in by_kind:
             person = lex.persons[by_kind["P"][-1].key]
             return self.person_actor(person, state.day), "lexicon-person"
         if "T" in by_kind:
             title = by_kind["T"][-1]
             candidates = lex.titles.get(title.key, [])
-            org = country or _org_in(by_kind)
-            office = _pick_office(candidates, org)
+            org = country or org_in(by_kind)
+            office = pick_office(candidates, org)
             name_tokens = [t for t in span if t.i >= title.end and t.ent_type_ == "PERSON"]
             if office is not None and org is not None and not name_tokens and state.day is not None:
                 holder = lex.holder(office, org, state.day)
@@ -487,10 +326,10 @@ class ActorsStage:
                 return self.org_or_state(org, sector), "title-country"
         if "O" in by_kind:
             o = lex.orgs[by_kind["O"][-1].key]
-            return Actor(o.actor_id, o.name, o.country, o.sector, _org_kind(o.kind)), "lexicon-org"
+            return Actor(o.actor_id, o.name, o.country, o.sector, org_kind(o.kind)), "lexicon-org"
         head_in_unit = any(u.start <= head.i < u.end for u in inner)
         noun_sector = None if head_in_unit else self.sector_of(head)
-        if _is_former(head):
+        if is_former(head):
             noun_sector = "ELI"
         if "M" in by_kind:
             m = by_kind["M"][-1]
@@ -613,139 +452,8 @@ class ActorsStage:
     def org_or_state(self, org: str, sector: str) -> Actor:
         if org.startswith("org:") and org in self.lex.orgs:
             o = self.lex.orgs[org]
-            return Actor(o.actor_id, o.name, o.country, o.sector, _org_kind(o.kind))
+            return Actor(o.actor_id, o.name, o.country, o.sector, org_kind(o.kind))
         return self.state_actor(org, sector)
-
-
-def _org_kind(kind: str) -> Any:
-    return kind if kind in {"igo", "group", "other"} else "other"
-
-
-def _sentence_of_tokens(doc: Doc) -> Any:
-    """Array: token index -> sentence index (no Token objects are created)."""
-    out = np.zeros(len(doc), dtype=np.int32)
-    for n, sent in enumerate(doc.sents):
-        out[sent.start : sent.end] = n
-    return out
-
-
-#: Person nouns whose sector comes from their modifier ("opposition leader", "rebel
-#: commander", "community leader"); alone they name an official (GOV).
-GENERIC_PERSON_HEADS = frozenset(
-    {
-        "leader",
-        "official",
-        "member",
-        "representative",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "figure",
-        "chief",
-        "head",
-        "commander",
-        "officer",
-        "elder",
-        "group",
-    }
-)
-STATE_MODIFIERS = frozenset(
-    {"state", "state-run", "state-owned", "official", "government", "government-run", "public"}
-)
-#: Heads naming a government after its leader ("the Obama administration").
-LEADER_GOVERNMENTS = frozenset({"administration", "government", "cabinet", "regime"})
-#: Smaller towns share names with people and words too often to name a country.
-MIN_CITY_POPULATION = 100_000
-FORMER = frozenset(
-    {"former", "ex", "retired", "erstwhile", "onetime", "one-time", "ousted", "exiled"}
-)
-
-
-def _is_former(head: Token) -> bool:
-    return any(c.lower_ in FORMER for c in head.lefts if c.dep_ in {"amod", "compound", "advmod"})
-
-
-def _parse_day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _is_np_head(tok: Token) -> bool:
-    if tok.pos_ not in {"NOUN", "PROPN", "PRON"}:
-        return False
-    if tok.dep_ in {"compound", "flat"} and tok.head.pos_ in {"NOUN", "PROPN"}:
-        return False
-    # A possessor ("Russia's" in "Russia's foreign minister") is a head of its own: it is
-    # part of the larger phrase too, and "China's talks with ..." needs it as an actor.
-    return tok.dep_ != "amod"
-
-
-def _np_span(head: Token) -> Span:
-    """The noun phrase of ``head``: its left dependents plus 'of X' and name parts."""
-    doc = head.doc
-    start = head.i
-    for child in head.lefts:
-        if child.dep_ in NP_LEFT_DEPS or child.dep_ == "poss":
-            start = min(start, child.left_edge.i)
-    end = head.i + 1
-    for child in head.rights:
-        if child.dep_ in {"compound", "flat", "appos"} and child.i == end:
-            end = child.right_edge.i + 1
-        elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "NOUN":
-            end = max(end, child.right_edge.i + 1)
-    while start < head.i and doc[start].dep_ == "punct":
-        start += 1
-    return doc[start:end]
-
-
-def _units_in(span: Span, unit_at: dict[int, Unit]) -> list[Unit]:
-    seen: list[Unit] = []
-    for i in range(span.start, span.end):
-        u = unit_at.get(i)
-        if (
-            u is not None
-            and (not seen or seen[-1] is not u)
-            and u.start >= span.start
-            and u.end <= span.end
-        ):
-            seen.append(u)
-    return seen
-
-
-def _country_of(
-    by_kind: dict[str, list[Unit]], lex: Lexicon, span: Span, head_i: int = 10**9
-) -> str | None:
-    """The phrase's country: a modifier before the head ("Turkish ... sides of Cyprus")
-    wins over one after it; names before demonyms before metonyms."""
-    places = [u for k in ("C", "D", "M") for u in by_kind.get(k, [])]
-    if places:
-        return min(places, key=lambda u: (u.start > head_i, "CDM".index(u.kind))).key
-    if "O" in by_kind:
-        o = lex.orgs.get(by_kind["O"][0].key)
-        if o is not None and o.country and o.kind == "other":
-            return o.country
-    return None
-
-
-def _org_in(by_kind: dict[str, list[Unit]]) -> str | None:
-    if "O" in by_kind:
-        return by_kind["O"][0].key
-    return None
-
-
-def _pick_office(candidates: list[tuple[str, str | None]], org: str | None) -> str | None:
-    """The office a title names for ``org``: a country-specific row wins over a generic one."""
-    generic = None
-    for office, country in candidates:
-        if country and org and country == org:
-            return office
-        if country is None and generic is None:
-            generic = office
-    return generic
 
 
 #: How far back (in tokens) "it"/"they" may look for the state or organisation it means.
@@ -797,7 +505,7 @@ def _resolve_text_impl(stage: ActorsStage, doc: Doc, day: date | None) -> Actor 
     for prep in root.rights:  # "a group of tourists": a collective takes its members' sector
         if sector is None and prep.dep_ == "prep" and prep.lower_ == "of":
             sector = next((stage.sector_of(p) for p in prep.children if p.dep_ == "pobj"), None)
-    if _is_former(root):
+    if is_former(root):
         sector = "ELI"
     if sector is not None:
         return Actor(f"sector:{sector}", SECTOR_NAMES.get(sector, sector), None, sector, "other")
@@ -812,7 +520,7 @@ def _whole_text_actor(stage: ActorsStage, doc: Doc, day: date | None) -> Actor |
         u = units[0]
         if u.kind == "O":
             o = stage.lex.orgs[u.key]
-            return Actor(o.actor_id, o.name, o.country, o.sector, _org_kind(o.kind))
+            return Actor(o.actor_id, o.name, o.country, o.sector, org_kind(o.kind))
         if u.kind == "P":
             return stage.person_actor(stage.lex.persons[u.key], day)
         if u.kind == "C":

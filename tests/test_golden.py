@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from bowerbird import query
+from bowerbird import query, query_statements
 from bowerbird.evaluation.corpus import load_expected, score_store
 from bowerbird.evaluation.merge_corpus import found_reports, score_merge
 from bowerbird.store.writer import Store
@@ -72,17 +72,17 @@ def test_golden_no_event_from_page_furniture(con: Any) -> None:
     for ev in query.events(con):
         for e in ev["evidence"]:
             assert not any(f in e["text"] for f in furniture), e["text"]
-    for q in query.quotes(con):
+    for q in query_statements.quotes(con):
         assert not any(f in q["text"] for f in furniture), q["text"]
-    for st in query.stances(con):
+    for st in query_statements.stances(con):
         assert not any(f in st["evidence"]["text"] for f in furniture), st["evidence"]["text"]
 
 
 def test_golden_stances_rest_on_their_sentence(con: Any) -> None:
     """Every stance's evidence is the cleaned text at its offsets; its quote/event exist."""
-    stances = query.stances(con)
+    stances = query_statements.stances(con)
     assert stances
-    quote_ids = {q["quote_id"] for q in query.quotes(con)}
+    quote_ids = {q["quote_id"] for q in query_statements.quotes(con)}
     # stances and quotes link to the reports (raw events) of their own sentences
     event_ids = {e["event_id"] for e in query.events(con, query.EventFilter(unmerged=True))}
     for st in stances:
@@ -92,7 +92,7 @@ def test_golden_stances_rest_on_their_sentence(con: Any) -> None:
         assert doc["text"][ev["start"] : ev["end"]] == ev["text"]
         assert st["quote_id"] is None or st["quote_id"] in quote_ids
         assert st["event_id"] is None or st["event_id"] in event_ids
-    for q in query.quotes(con):
+    for q in query_statements.quotes(con):
         assert set(q["event_ids"]) <= event_ids
 
 

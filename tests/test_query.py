@@ -25,7 +25,7 @@ from _store_fixtures import (
     sha,
     validate,
 )
-from bowerbird import query
+from bowerbird import query, query_statements
 from bowerbird.errors import UsageError
 from bowerbird.export import write_rows
 from bowerbird.query import EventFilter
@@ -127,7 +127,7 @@ def test_all_exports_validate_against_json_schema(store: Store) -> None:
     for row in rows:
         assert validate(row, EVENT_SCHEMA) == [], row
         json.dumps(row)
-    quotes = query.quotes(store.con)
+    quotes = query_statements.quotes(store.con)
     assert len(quotes) == 3
     for q in quotes:
         assert validate(q, QUOTE_SCHEMA) == [], q
@@ -263,7 +263,7 @@ def test_rejections_and_summary(store: Store) -> None:
 
 
 def test_quote_filters(store: Store) -> None:
-    q = query.quotes(store.con, doc="d2")
+    q = query_statements.quotes(store.con, doc="d2")
     assert q == [
         {
             "quote_id": "d2-q0",
@@ -286,14 +286,14 @@ def test_quote_filters(store: Store) -> None:
             "event_ids": ["d2-e0"],
         }
     ]
-    assert len(query.quotes(store.con, speaker="wang yi")) == 3
-    assert len(query.quotes(store.con, country="chn")) == 3
-    assert query.quotes(store.con, country="USA") == []
-    assert len(query.quotes(store.con, speaker="CHN")) == 3
-    assert query.quotes(store.con, speaker="USA") == []
-    assert len(query.quotes(store.con, text="RESPOND", limit=2)) == 2
-    assert query.quotes(store.con, since=date(2024, 3, 2)) == []
-    assert len(query.quotes(store.con, until=date(2024, 3, 1))) == 3
+    assert len(query_statements.quotes(store.con, speaker="wang yi")) == 3
+    assert len(query_statements.quotes(store.con, country="chn")) == 3
+    assert query_statements.quotes(store.con, country="USA") == []
+    assert len(query_statements.quotes(store.con, speaker="CHN")) == 3
+    assert query_statements.quotes(store.con, speaker="USA") == []
+    assert len(query_statements.quotes(store.con, text="RESPOND", limit=2)) == 2
+    assert query_statements.quotes(store.con, since=date(2024, 3, 2)) == []
+    assert len(query_statements.quotes(store.con, until=date(2024, 3, 1))) == 3
 
 
 # ---- export formats -------------------------------------------------------------------
@@ -308,7 +308,7 @@ def test_jsonl_output_round_trips(store: Store, tmp_path: Path) -> None:
 
 
 def test_jsonl_to_stdout(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
-    write_rows(query.quotes(store.con, doc="d1"), "jsonl", None)
+    write_rows(query_statements.quotes(store.con, doc="d1"), "jsonl", None)
     assert json.loads(capsys.readouterr().out)["quote_id"] == "d1-q0"
 
 
@@ -341,8 +341,8 @@ def test_parquet_output(store: Store, tmp_path: Path) -> None:
     write_rows(rows, "parquet", str(out))
     assert pq.read_table(str(out)).to_pylist() == rows
     qout = tmp_path / "q.parquet"
-    write_rows(query.quotes(store.con), "parquet", str(qout))
-    assert pq.read_table(str(qout)).to_pylist() == query.quotes(store.con)
+    write_rows(query_statements.quotes(store.con), "parquet", str(qout))
+    assert pq.read_table(str(qout)).to_pylist() == query_statements.quotes(store.con)
     empty = tmp_path / "empty.parquet"
     write_rows([], "parquet", str(empty), columns=["doc_id"])
     assert pq.read_table(str(empty)).num_rows == 0
@@ -405,7 +405,7 @@ def test_arbitrary_text_round_trips(
         assert [r["event_id"] for r in query.events(s.con, EventFilter(target=name))] == [
             rows[0]["event_id"]
         ]
-        q = query.quotes(s.con, text=quote)
+        q = query_statements.quotes(s.con, text=quote)
         assert [x["text"] for x in q] == [quote]
         doc = query.document(s.con, "doc'; DROP TABLE events; --")
         assert doc is not None and doc["text"] == body and doc["title"] == title

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from _store_fixtures import load_schema, make_article, validate
-from bowerbird import query
+from bowerbird import query, query_statements
 from bowerbird.cli.main import cli
 from bowerbird.errors import ConfigError, UsageError
 from bowerbird.issues import load_issues
@@ -114,7 +114,7 @@ def store(tmp_path: Path) -> Any:
 
 
 def test_stances_query_filters_and_shape(store: Store) -> None:
-    rows = query.stances(store.con)
+    rows = query_statements.stances(store.con)
     assert [r["stance_id"] for r in rows] == ["d1-s0", "d2-s0"]
     for r in rows:
         assert validate(r, STANCE_SCHEMA) == []
@@ -126,16 +126,18 @@ def test_stances_query_filters_and_shape(store: Store) -> None:
         "text": "US accused China.",
     }
     assert rows[0]["event_id"] == "d1-e0" and rows[1]["event_id"] is None
-    assert [r["stance_id"] for r in query.stances(store.con, issue="trade")] == ["d2-s0"]
-    assert len(query.stances(store.con, issue="trade, sanctions")) == 2
-    assert len(query.stances(store.con, actor="CHN")) == 2  # Wang Yi
-    assert query.stances(store.con, actor="USA") == []
-    assert [r["stance_id"] for r in query.stances(store.con, target="usa")] == ["d1-s0"]
-    assert query.stances(store.con, position="support") == []
-    assert [r["stance_id"] for r in query.stances(store.con, since=date(2024, 4, 1))] == ["d2-s0"]
-    assert len(query.stances(store.con, until=date(2024, 4, 1), limit=5)) == 1
+    assert [r["stance_id"] for r in query_statements.stances(store.con, issue="trade")] == ["d2-s0"]
+    assert len(query_statements.stances(store.con, issue="trade, sanctions")) == 2
+    assert len(query_statements.stances(store.con, actor="CHN")) == 2  # Wang Yi
+    assert query_statements.stances(store.con, actor="USA") == []
+    assert [r["stance_id"] for r in query_statements.stances(store.con, target="usa")] == ["d1-s0"]
+    assert query_statements.stances(store.con, position="support") == []
+    assert [
+        r["stance_id"] for r in query_statements.stances(store.con, since=date(2024, 4, 1))
+    ] == ["d2-s0"]
+    assert len(query_statements.stances(store.con, until=date(2024, 4, 1), limit=5)) == 1
     with pytest.raises(UsageError):
-        query.stances(store.con, position="maybe")
+        query_statements.stances(store.con, position="maybe")
     assert query.summary(store.con)["stances"] == 2
 
 

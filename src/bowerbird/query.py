@@ -47,9 +47,6 @@ class EventFilter:
     unmerged: bool = False  # raw reports (one per extracted event) instead of merged events
 
 
-#: Stance positions, in the order they are documented.
-POSITIONS = ("support", "oppose", "neutral")
-
 _ACTOR_COLS = "{a}.name, {a}.country, {a}.sector, {a}.kind"
 
 _EVENT_FROM = """
@@ -58,18 +55,6 @@ LEFT JOIN event_targets t ON t.event_id = e.event_id
 LEFT JOIN actors sa ON sa.actor_id = e.source_actor_id
 LEFT JOIN actors ta ON ta.actor_id = t.actor_id
 """
-
-_MERGED_JOIN = """
-JOIN event_clusters c0 ON c0.event_id = e.event_id AND c0.cluster_id = e.event_id
-"""
-
-
-def _event_from(f: EventFilter) -> str:
-    if f.unmerged:
-        return _EVENT_FROM
-    head, rest = _EVENT_FROM.split("LEFT JOIN event_targets", 1)
-    return head + _MERGED_JOIN + "LEFT JOIN event_targets" + rest
-
 
 _EVENT_COLS = f"""
 SELECT e.event_id, e.event_type, e.mode, e.context, e.cameo_root, e.quad_class, e.score,
@@ -99,15 +84,15 @@ def actor_match(id_col: str, alias: str) -> str:
     )
 
 
-def _check_paging(limit: int | None, offset: int = 0) -> None:
+def check_paging(limit: int | None, offset: int = 0) -> None:
     if limit is not None and limit < 0:
         raise UsageError(f"limit must be 0 or more, not {limit}", code=E_BAD_OPTION)
     if offset < 0:
         raise UsageError(f"offset must be 0 or more, not {offset}", code=E_BAD_OPTION)
 
 
-def _paging(limit: int | None, offset: int, params: list[Any]) -> str:
-    _check_paging(limit, offset)
+def paging(limit: int | None, offset: int, params: list[Any]) -> str:
+    check_paging(limit, offset)
     sql = ""
     if limit is not None:
         sql += " LIMIT ?"
@@ -116,6 +101,51 @@ def _paging(limit: int | None, offset: int, params: list[Any]) -> str:
         sql += " OFFSET ?"
         params.append(offset)
     return sql
+
+
+def event_clauses(
+    *,
+    event_type: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    doc: str | None = None,
+    status: str | None = None,
+    unmerged: bool = False,
+) -> tuple[list[str], list[Any]]:
+    """WHERE clauses over ``events e`` shared by every event query (the export rows here,
+    the API's event objects in :mod:`bowerbird.query_events`), with their parameters.
+
+    Actor filters are not here: the export shape matches a target per (event, target)
+    row, the API per event.  Unless ``unmerged``, only merged events (cluster
+    representatives) match, and ``doc`` matches a merged event with any report in it.
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    if event_type:
+        types = [t.strip().upper() for t in event_type.split(",") if t.strip()]
+        clauses.append("list_contains(?, e.event_type)")
+        params.append(types)
+    if since is not None:
+        clauses.append("e.date >= ?")
+        params.append(since)
+    if until is not None:
+        clauses.append("e.date <= ?")
+        params.append(until)
+    if not unmerged:
+        clauses.append(merged_only("e"))
+    if doc and unmerged:
+        clauses.append("e.doc_id = ?")
+        params.append(doc)
+    elif doc:
+        clauses.append(
+            """e.event_id IN (SELECT c.cluster_id FROM event_clusters c
+               JOIN events x ON x.event_id = c.event_id WHERE x.doc_id = ?)"""
+        )
+        params.append(doc)
+    if status:
+        clauses.append("e.status = lower(?)")
+        params.append(status)
+    return clauses, params
 
 
 def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
@@ -132,30 +162,16 @@ def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.target:
         clauses.append(target)
         params += [f.target] * 3
-    if f.event_type:
-        types = [t.strip().upper() for t in f.event_type.split(",") if t.strip()]
-        clauses.append("list_contains(?, e.event_type)")
-        params.append(types)
-    if f.since is not None:
-        clauses.append("e.date >= ?")
-        params.append(f.since)
-    if f.until is not None:
-        clauses.append("e.date <= ?")
-        params.append(f.until)
-    if f.doc and f.unmerged:
-        clauses.append("e.doc_id = ?")
-        params.append(f.doc)
-    elif f.doc:
-        clauses.append(
-            """e.event_id IN (SELECT c.cluster_id FROM event_clusters c
-               JOIN events x ON x.event_id = c.event_id WHERE x.doc_id = ?)"""
-        )
-        params.append(f.doc)
-    if f.status:
-        clauses.append("e.status = lower(?)")
-        params.append(f.status)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return where, params
+    common, common_params = event_clauses(
+        event_type=f.event_type,
+        since=f.since,
+        until=f.until,
+        doc=f.doc,
+        status=f.status,
+        unmerged=f.unmerged,
+    )
+    where = (" WHERE " + " AND ".join(clauses + common)) if clauses or common else ""
+    return where, params + common_params
 
 
 def iso(value: Any) -> str | None:
@@ -236,9 +252,9 @@ def events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -> list
     """Events in export shape, one row per (event, target), ordered by date, id, target."""
     f = f or EventFilter()
     where, params = _event_where(f)
-    sql = _EVENT_COLS + _event_from(f) + where
+    sql = _EVENT_COLS + _EVENT_FROM + where
     sql += " ORDER BY e.date, e.event_id, t.position NULLS FIRST"
-    sql += _paging(f.limit, f.offset, params)
+    sql += paging(f.limit, f.offset, params)
     rows = con.execute(sql, params).fetchall()
     evidence = _evidence(con, [r[0] for r in rows], f.unmerged)
     counts = report_counts(con, [r[0] for r in rows], f.unmerged)
@@ -277,7 +293,7 @@ def count_events(con: duckdb.DuckDBPyConnection, f: EventFilter | None = None) -
     """How many rows :func:`events` would return for ``f`` ignoring limit and offset."""
     f = f or EventFilter()
     where, params = _event_where(f)
-    row = con.execute("SELECT count(*) " + _event_from(f) + where, params).fetchone()
+    row = con.execute("SELECT count(*) " + _EVENT_FROM + where, params).fetchone()
     return 0 if row is None else int(row[0])
 
 
@@ -312,7 +328,7 @@ def actors(
         LEFT JOIN mn ON mn.actor_id = a.actor_id
         {where}
         ORDER BY n_events DESC, n_mentions DESC, a.actor_id"""
-    sql += _paging(limit, 0, params)
+    sql += paging(limit, 0, params)
     keys = ("actor_id", "name", "country", "sector", "kind", "n_events", "n_mentions")
     return [dict(zip(keys, r, strict=True)) for r in con.execute(sql, params).fetchall()]
 
@@ -349,7 +365,7 @@ def docs(
                      n_events, json_array_length(dropped), status, l.original_doc_id
               FROM documents d LEFT JOIN document_links l ON l.doc_id = d.doc_id
               {where} ORDER BY published NULLS LAST, d.doc_id"""
-    sql += _paging(limit, 0, params)
+    sql += paging(limit, 0, params)
     keys = (
         "doc_id",
         "title",
@@ -383,7 +399,7 @@ def rejections(
         params.append(code)
     sql = f"""SELECT doc_id, origin, stage, code, detail, content_hash, rejected_at
               FROM rejections{where} ORDER BY rejected_at, origin, doc_id"""
-    sql += _paging(limit, 0, params)
+    sql += paging(limit, 0, params)
     keys = ("doc_id", "origin", "stage", "code", "detail", "content_hash", "rejected_at")
     out = []
     for r in con.execute(sql, params).fetchall():
@@ -391,193 +407,6 @@ def rejections(
         row["rejected_at"] = iso(row["rejected_at"])
         out.append(row)
     return out
-
-
-def quotes(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    speaker: str | None = None,
-    country: str | None = None,
-    doc: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    text: str | None = None,
-    limit: int | None = None,
-) -> list[dict[str, Any]]:
-    """Quotes in export shape, ordered by date (undated last), document, offset.
-
-    ``speaker`` matches the resolved speaker like an actor filter, or a case-insensitive
-    substring of the speaker as written; ``country`` is the speaker's country (ISO3);
-    ``text`` is a case-insensitive substring.  ``event_ids`` lists the events coded from
-    the quote's sentences.
-    """
-    clauses: list[str] = []
-    params: list[Any] = []
-    if speaker:
-        clauses.append(
-            f"({actor_match('q.speaker_actor_id', 'a')}"
-            " OR coalesce(contains(lower(q.speaker_text), lower(?)), false))"
-        )
-        params += [speaker] * 4
-    if country:
-        clauses.append("a.country = upper(?)")
-        params.append(country)
-    if doc:
-        clauses.append("q.doc_id = ?")
-        params.append(doc)
-    if since is not None:
-        clauses.append("q.date >= ?")
-        params.append(since)
-    if until is not None:
-        clauses.append("q.date <= ?")
-        params.append(until)
-    if text:
-        clauses.append("contains(lower(q.text), lower(?))")
-        params.append(text)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    sql = f"""SELECT q.quote_id, q.doc_id, q.text, q.direct,
-                     q.speaker_actor_id, a.name, a.country, a.sector, a.kind, q.speaker_ref_text,
-                     q.speaker_text, q.cue, q.start, q."end", q.date, q.event_ids
-              FROM quotes q LEFT JOIN actors a ON a.actor_id = q.speaker_actor_id
-              {where} ORDER BY q.date NULLS LAST, q.doc_id, q.start, q.quote_id"""
-    sql += _paging(limit, 0, params)
-    return [
-        {
-            "quote_id": r[0],
-            "doc_id": r[1],
-            "text": r[2],
-            "direct": bool(r[3]),
-            "speaker": actor_ref(r[4:10]),
-            "speaker_text": r[10],
-            "cue": r[11],
-            "start": r[12],
-            "end": r[13],
-            "date": iso(r[14]),
-            "event_ids": list(r[15] or []),
-        }
-        for r in con.execute(sql, params).fetchall()
-    ]
-
-
-def _stance_where(
-    *,
-    actor: str | None,
-    actor_id: str | None,
-    issue: str | None,
-    position: str | None,
-    target: str | None,
-    doc: str | None,
-    since: date | None,
-    until: date | None,
-) -> tuple[str, list[Any]]:
-    """WHERE clause (over ``stances s`` joined to ``actors a``) and its parameters."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if actor:
-        clauses.append(actor_match("s.actor_id", "a"))
-        params += [actor] * 3
-    if actor_id:
-        clauses.append("s.actor_id = ?")
-        params.append(actor_id)
-    if issue:
-        issues = [i.strip().lower() for i in issue.split(",") if i.strip()]
-        clauses.append("list_contains(?, s.issue)")
-        params.append(issues)
-    if position:
-        if position not in POSITIONS:
-            raise UsageError(
-                f"position must be one of {', '.join(POSITIONS)}, not {position!r}",
-                code=E_BAD_OPTION,
-            )
-        clauses.append("s.position = ?")
-        params.append(position)
-    if target:
-        clauses.append("s.target_country = upper(?)")
-        params.append(target)
-    if doc:
-        clauses.append("s.doc_id = ?")
-        params.append(doc)
-    if since is not None:
-        clauses.append("s.date >= ?")
-        params.append(since)
-    if until is not None:
-        clauses.append("s.date <= ?")
-        params.append(until)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def count_stances(con: duckdb.DuckDBPyConnection, **filters: Any) -> int:
-    """How many stances match the filters of :func:`stances` (same keyword names)."""
-    keys = ("actor", "actor_id", "issue", "position", "target", "doc", "since", "until")
-    where, params = _stance_where(**{k: filters.get(k) for k in keys})
-    row = con.execute(
-        f"SELECT count(*) FROM stances s LEFT JOIN actors a ON a.actor_id = s.actor_id{where}",
-        params,
-    ).fetchone()
-    return 0 if row is None else int(row[0])
-
-
-def stances(
-    con: duckdb.DuckDBPyConnection,
-    *,
-    actor: str | None = None,
-    actor_id: str | None = None,
-    issue: str | None = None,
-    position: str | None = None,
-    target: str | None = None,
-    doc: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-) -> list[dict[str, Any]]:
-    """Stances in export shape, ordered by date (undated last), document, offset.
-
-    ``actor`` matches like an actor filter (id, country code or name substring);
-    ``actor_id`` is one exact actor id; ``issue`` is an issue id or a comma-separated list
-    of them; ``position`` is ``support``, ``oppose`` or ``neutral``; ``target`` is the
-    issue's target country.  Each row carries its evidence (document, sentence, offsets,
-    text) and the quote or event it was derived from.
-    """
-    _check_paging(limit, offset)
-    where, params = _stance_where(
-        actor=actor,
-        actor_id=actor_id,
-        issue=issue,
-        position=position,
-        target=target,
-        doc=doc,
-        since=since,
-        until=until,
-    )
-    sql = f"""SELECT s.stance_id, s.actor_id, a.name, a.country, a.sector, a.kind, s.actor_text,
-                     s.issue, s.position, s.target_country, s.date, s.doc_id, s.sentence_index,
-                     s.start, s."end", s.evidence_text, s.cue, s.rule, s.quote_id, s.event_id
-              FROM stances s LEFT JOIN actors a ON a.actor_id = s.actor_id
-              {where} ORDER BY s.date NULLS LAST, s.doc_id, s.start, s.issue, s.stance_id"""
-    sql += _paging(limit, offset, params)
-    return [
-        {
-            "stance_id": r[0],
-            "actor": actor_ref(r[1:7]),
-            "issue": r[7],
-            "position": r[8],
-            "target_country": r[9],
-            "date": iso(r[10]),
-            "evidence": {
-                "doc_id": r[11],
-                "sentence_index": r[12],
-                "start": r[13],
-                "end": r[14],
-                "text": r[15],
-            },
-            "cue": r[16],
-            "rule": r[17],
-            "quote_id": r[18],
-            "event_id": r[19],
-        }
-        for r in con.execute(sql, params).fetchall()
-    ]
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> int:

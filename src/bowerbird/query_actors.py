@@ -11,9 +11,9 @@ import duckdb
 from bowerbird.errors import E_BAD_OPTION, UsageError
 from bowerbird.lexicons import Lexicon
 from bowerbird.query import actor_match, iso, merged_only
-from bowerbird.query import stances as query_stances
 from bowerbird.query_events import matching_actors
 from bowerbird.query_paging import check_limit, decode_cursor, encode_cursor, page
+from bowerbird.query_statements import stances as query_stances
 
 MERGED = merged_only("e")
 

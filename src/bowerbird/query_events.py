@@ -15,7 +15,7 @@ import duckdb
 
 from bowerbird.errors import E_BAD_OPTION, UsageError
 from bowerbird.merge.store import explain
-from bowerbird.query import actor_match, actor_ref, iso, merged_only, report_counts
+from bowerbird.query import actor_match, actor_ref, event_clauses, iso, report_counts
 from bowerbird.query_paging import (
     check_choice,
     check_limit,
@@ -87,30 +87,16 @@ def event_where(q: EventQuery) -> tuple[list[str], list[Any]]:
         sub, p = matching_actors(q.target)
         clauses.append(_targets_with(sub))
         params += p
-    if q.event_type:
-        types = [t.strip().upper() for t in q.event_type.split(",") if t.strip()]
-        clauses.append("list_contains(?, e.event_type)")
-        params.append(types)
-    if q.since is not None:
-        clauses.append("e.date >= ?")
-        params.append(q.since)
-    if q.until is not None:
-        clauses.append("e.date <= ?")
-        params.append(q.until)
-    if not q.unmerged:
-        clauses.append(merged_only("e"))
-    if q.doc and q.unmerged:
-        clauses.append("e.doc_id = ?")
-        params.append(q.doc)
-    elif q.doc:
-        clauses.append(
-            """e.event_id IN (SELECT c.cluster_id FROM event_clusters c
-               JOIN events x ON x.event_id = c.event_id WHERE x.doc_id = ?)"""
-        )
-        params.append(q.doc)
-    if q.status:
-        clauses.append("e.status = lower(?)")
-        params.append(q.status)
+    common, common_params = event_clauses(
+        event_type=q.event_type,
+        since=q.since,
+        until=q.until,
+        doc=q.doc,
+        status=q.status,
+        unmerged=q.unmerged,
+    )
+    clauses += common
+    params += common_params
     if q.text and q.unmerged:
         clauses.append(
             "(contains(lower(e.trigger), lower(?)) OR EXISTS (SELECT 1 FROM evidence v"

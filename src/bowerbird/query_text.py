@@ -8,12 +8,12 @@ from typing import Any
 
 import duckdb
 
-from bowerbird import query
 from bowerbird.errors import E_BAD_OPTION, UsageError
-from bowerbird.query import actor_match, document, iso
+from bowerbird.query import document, iso
 from bowerbird.query_actors import ActorQuery, list_actors
 from bowerbird.query_events import EventQuery, list_events
 from bowerbird.query_paging import check_limit, decode_cursor, encode_cursor, page
+from bowerbird.query_statements import count_stances, quote_where, stances
 
 #: Sort key used for undated quotes (they come last in the newest-first order).
 _NO_DATE = date(1, 1, 1)
@@ -85,30 +85,9 @@ _QUOTE_KEY = "coalesce(q.date, DATE '0001-01-01')"
 
 
 def _quote_where(q: QuoteQuery) -> tuple[list[str], list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if q.speaker:
-        clauses.append(
-            f"({actor_match('q.speaker_actor_id', 'a')}"
-            " OR coalesce(contains(lower(q.speaker_text), lower(?)), false))"
-        )
-        params += [q.speaker] * 4
-    if q.country:
-        clauses.append("a.country = upper(?)")
-        params.append(q.country)
-    if q.since is not None:
-        clauses.append("q.date >= ?")
-        params.append(q.since)
-    if q.until is not None:
-        clauses.append("q.date <= ?")
-        params.append(q.until)
-    if q.text:
-        clauses.append("contains(lower(q.text), lower(?))")
-        params.append(q.text)
-    if q.doc:
-        clauses.append("q.doc_id = ?")
-        params.append(q.doc)
-    return clauses, params
+    return quote_where(
+        speaker=q.speaker, country=q.country, doc=q.doc, since=q.since, until=q.until, text=q.text
+    )
 
 
 def list_quotes(con: duckdb.DuckDBPyConnection, q: QuoteQuery) -> dict[str, Any]:
@@ -182,7 +161,10 @@ def search(con: duckdb.DuckDBPyConnection, text: str, limit: int | None = 10) ->
 
 @dataclass(frozen=True, slots=True)
 class StanceQuery:
-    """Filters and page for :func:`list_stances` (see :func:`bowerbird.query.stances`)."""
+    """Filters and page for :func:`list_stances`.
+
+    The filters are those of :func:`bowerbird.query_statements.stances`.
+    """
 
     actor: str | None = None
     issue: str | None = None
@@ -199,7 +181,7 @@ def list_stances(con: duckdb.DuckDBPyConnection, q: StanceQuery) -> dict[str, An
     """One page of stances: ``{items, next_cursor, total}``.
 
     The cursor holds the offset of the next page in the stable order of
-    :func:`bowerbird.query.stances` (date, document, offset, issue, id).
+    :func:`bowerbird.query_statements.stances` (date, document, offset, issue, id).
     """
     limit = check_limit(q.limit)
     after = decode_cursor(q.cursor, "stances", 1)
@@ -217,6 +199,6 @@ def list_stances(con: duckdb.DuckDBPyConnection, q: StanceQuery) -> dict[str, An
         "since": q.since,
         "until": q.until,
     }
-    rows = query.stances(con, **filters, limit=limit + 1, offset=offset)
+    rows = stances(con, **filters, limit=limit + 1, offset=offset)
     next_cursor = encode_cursor("stances", [offset + limit]) if len(rows) > limit else None
-    return page(rows[:limit], next_cursor, query.count_stances(con, **filters))
+    return page(rows[:limit], next_cursor, count_stances(con, **filters))

@@ -20,7 +20,10 @@ missing database) and 1 for other failures.
 
 def render() -> str:
     parts = [HEADER]
-    ctx = click.Context(cli, info_name="bowerbird", terminal_width=100, max_content_width=100)
+    # the group's context settings (e.g. "-h" as a help option) are applied explicitly:
+    # a bare Context would depend on whatever help option click cached in this process
+    settings = {**cli.context_settings, "terminal_width": 100, "max_content_width": 100}
+    ctx = click.Context(cli, info_name="bowerbird", **settings)
     parts.append("## bowerbird\n\n```text\n" + cli.get_help(ctx).strip() + "\n```\n")
     for name in sorted(cli.list_commands(ctx)):
         cmd = cli.get_command(ctx, name)
@@ -30,8 +33,7 @@ def render() -> str:
             cmd,
             info_name=f"bowerbird {name}",
             parent=ctx,
-            terminal_width=100,
-            max_content_width=100,
+            **settings,
         )
         parts.append(f"## bowerbird {name}\n\n```text\n" + cmd.get_help(sub).strip() + "\n```\n")
     return "\n".join(parts)

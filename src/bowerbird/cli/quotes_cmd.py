@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bowerbird import query
+from bowerbird import query_statements
 from bowerbird.cli.common import db_option, open_read, output_options, parse_date_opt
 from bowerbird.export import write_rows
 
@@ -32,7 +32,7 @@ def quotes(
 ) -> None:
     """List quotes and reported speech attributed to actors."""
     with open_read(db) as con:
-        rows = query.quotes(
+        rows = query_statements.quotes(
             con,
             speaker=speaker,
             country=country,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bowerbird import query
+from bowerbird import query_statements
 from bowerbird.cli.common import db_option, open_read, output_options, parse_date_opt
 from bowerbird.export import write_rows
 
@@ -14,7 +14,10 @@ from bowerbird.export import write_rows
 @click.option("--actor", default=None, help="Actor id, name or country code.")
 @click.option("--issue", default=None, help="Issue id(s), comma-separated (see docs/stances.md).")
 @click.option(
-    "--position", type=click.Choice(query.POSITIONS), default=None, help="Only this position."
+    "--position",
+    type=click.Choice(query_statements.POSITIONS),
+    default=None,
+    help="Only this position.",
 )
 @click.option("--target", default=None, metavar="ISO3", help="Issue's target country.")
 @click.option("--doc", default=None, help="Only this document id.")
@@ -36,7 +39,7 @@ def stances(
 ) -> None:
     """List stances: actor x issue x position, with the sentence they rest on."""
     with open_read(db) as con:
-        rows = query.stances(
+        rows = query_statements.stances(
             con,
             actor=actor,
             issue=issue,

@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bowerbird import query
+from bowerbird import query, query_statements
 from bowerbird.errors import EvalError
 from bowerbird.lexicons import Lexicon, load_lexicon
 from bowerbird.pipeline import Engine, build_engine, run
@@ -198,7 +198,7 @@ def score_store(
                 and _event_matches(m, ev, x, need_target=False, day=day)
                 for x in exp_events
             )
-        quotes = query.quotes(con, doc=doc_id)
+        quotes = query_statements.quotes(con, doc=doc_id)
         for eq in exp_doc.get("quotes", []):
             q_n += 1
             q_found += any(
@@ -206,7 +206,7 @@ def score_store(
                 for q in quotes
             )
         st_exp = exp_doc.get("stances", [])
-        found_st = query.stances(con, doc=doc_id)
+        found_st = query_statements.stances(con, doc=doc_id)
 
         def same(st: dict[str, Any], x: dict[str, Any], day: date | None = day) -> bool:
             return (

@@ -28,6 +28,25 @@ def db_option(f: F) -> F:
     )(f)
 
 
+def date_range_options(noun: str) -> Callable[[F], F]:
+    """``--since``/``--until`` (inclusive, ``YYYY-MM-DD``) for a listing of ``noun``;
+    parse the values with :func:`parse_date_opt`."""
+
+    def decorate(f: F) -> F:
+        f = click.option(
+            "--until", default=None, metavar="DATE", help=f"{noun} on or before DATE."
+        )(f)
+        f = click.option(
+            "--since",
+            default=None,
+            metavar="DATE",
+            help=f"{noun} on or after DATE (YYYY-MM-DD).",
+        )(f)
+        return f
+
+    return decorate
+
+
 def output_options(f: F) -> F:
     return _output_options(f, FORMATS)
 

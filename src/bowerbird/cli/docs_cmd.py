@@ -10,7 +10,13 @@ from rich.markup import escape
 from rich.table import Table
 
 from bowerbird import query
-from bowerbird.cli.common import db_option, open_read, output_options, parse_date_opt
+from bowerbird.cli.common import (
+    date_range_options,
+    db_option,
+    open_read,
+    output_options,
+    parse_date_opt,
+)
 from bowerbird.errors import E_BAD_OPTION, UsageError
 from bowerbird.export import write_rows
 
@@ -19,8 +25,7 @@ from bowerbird.export import write_rows
 @db_option
 @click.option("--doc", default=None, help="Only this document id.")
 @click.option("--outlet", default=None, help="Only this outlet.")
-@click.option("--since", default=None, metavar="DATE", help="Published on or after DATE.")
-@click.option("--until", default=None, metavar="DATE", help="Published on or before DATE.")
+@date_range_options("Documents published")
 @click.option(
     "--audit",
     is_flag=True,

@@ -6,6 +6,7 @@ import click
 
 from bowerbird import query
 from bowerbird.cli.common import (
+    date_range_options,
     db_option,
     event_output_options,
     open_read,
@@ -43,8 +44,7 @@ EVENT_COLUMNS = [
 @click.option(
     "--status", type=click.Choice(["occurred", "planned", "hypothetical", "negated"]), default=None
 )
-@click.option("--since", default=None, metavar="DATE", help="Events on or after DATE (YYYY-MM-DD).")
-@click.option("--until", default=None, metavar="DATE", help="Events on or before DATE.")
+@date_range_options("Events")
 @click.option("--doc", default=None, help="Only events with evidence in this document id.")
 @click.option(
     "--unmerged",

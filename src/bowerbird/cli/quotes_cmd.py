@@ -5,7 +5,13 @@ from __future__ import annotations
 import click
 
 from bowerbird import query_statements
-from bowerbird.cli.common import db_option, open_read, output_options, parse_date_opt
+from bowerbird.cli.common import (
+    date_range_options,
+    db_option,
+    open_read,
+    output_options,
+    parse_date_opt,
+)
 from bowerbird.export import write_rows
 
 
@@ -14,8 +20,7 @@ from bowerbird.export import write_rows
 @click.option("--speaker", default=None, help="Speaker actor id, name or country code.")
 @click.option("--country", default=None, metavar="ISO3", help="Speaker's country.")
 @click.option("--doc", default=None, help="Only this document id.")
-@click.option("--since", default=None, metavar="DATE")
-@click.option("--until", default=None, metavar="DATE")
+@date_range_options("Quotes")
 @click.option("--text", default=None, help="Only quotes containing this text.")
 @output_options
 def quotes(

@@ -5,7 +5,13 @@ from __future__ import annotations
 import click
 
 from bowerbird import query_statements
-from bowerbird.cli.common import db_option, open_read, output_options, parse_date_opt
+from bowerbird.cli.common import (
+    date_range_options,
+    db_option,
+    open_read,
+    output_options,
+    parse_date_opt,
+)
 from bowerbird.export import write_rows
 
 
@@ -21,8 +27,7 @@ from bowerbird.export import write_rows
 )
 @click.option("--target", default=None, metavar="ISO3", help="Issue's target country.")
 @click.option("--doc", default=None, help="Only this document id.")
-@click.option("--since", default=None, metavar="DATE")
-@click.option("--until", default=None, metavar="DATE")
+@date_range_options("Stances")
 @output_options
 def stances(
     db: str | None,

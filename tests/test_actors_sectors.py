@@ -140,3 +140,18 @@ def test_evaluator_reads_written_dates() -> None:
     assert _day("1 july 2021") == date(2021, 7, 1)
     assert _day("March 3, 2020") == date(2020, 3, 3)
     assert _day("Today") is None and _day("") is None and _day(None) is None
+
+
+def test_quantities_of_people_name_the_people_they_count(analyse: Any) -> None:
+    article = analyse("Tens of thousands of nurses in Kenya went on strike on Monday.")
+    by_text = {m.text: m.actor.actor_id for m in article.mentions if m.actor is not None}
+    assert by_text["Tens of thousands of nurses"] == "KEN-HLH"
+
+
+def test_an_ethnic_group_is_coded_by_the_state_where_it_acts(analyse: Any) -> None:
+    article = analyse("Hundreds of ethnic Serbs marched in Kosovo on Friday.")
+    actors = {m.actor.actor_id for m in article.mentions if m.actor is not None}
+    assert "XKX-CVL" in actors and "SRB-CVL" not in actors
+    # without "ethnic", a demonym keeps its own country
+    other = analyse("Hundreds of Serbs marched in Kosovo on Friday.")
+    assert "SRB-CVL" in {m.actor.actor_id for m in other.mentions if m.actor is not None}

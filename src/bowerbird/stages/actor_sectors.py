@@ -131,3 +131,33 @@ def propn_ngrams(span: Span, longest: int = 3) -> list[str]:
                 break
             found.append((-n, i, span[i : i + n].text))
     return [text for _, _, text in sorted(found)]
+
+
+#: Nouns for a number or a band of people: "thousands of students", "a group of
+#: tourists", "dozens of ethnic Albanians" name the people they count.
+QUANTITY_HEADS = frozenset(
+    {"ten", "hundred", "thousand", "million", "dozen", "score", "handful", "number"}
+    | {"group", "band", "crowd"}
+)
+
+
+def collective_member(head: Token) -> Token | None:
+    """The people a quantity or collective noun counts ("thousands of [students]")."""
+    if head.lemma_.lower() not in QUANTITY_HEADS and head.lower_ not in QUANTITY_HEADS:
+        return None
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in {"NOUN", "PROPN"}:
+                    return pobj
+    return None
+
+
+def counted_by(tok: Token) -> Token | None:
+    """The quantity noun counting ``tok`` ("thousands" for "nurses" in "thousands of
+    nurses"), or None."""
+    if tok.dep_ != "pobj":
+        return None
+    outer = tok.head.head
+    member = collective_member(outer)
+    return outer if member is not None and member.i == tok.i else None

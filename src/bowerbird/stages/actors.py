@@ -17,14 +17,18 @@ metonyms, organisations, people, titles) and apply, in order:
 7. within-document coreference: descriptors ("the Islamist group" after the Taliban),
    surnames ("Wang" after "Wang Yi"), and he/she pronouns -> the last person named.
 
-Actor ids are stable: ISO3, ISO3-SECTOR, ``person:<slug>`` and ``org:<slug>``.
+Actor ids are stable: ISO3, ISO3-SECTOR, ``person:<slug>``, ``org:<slug>`` and, for an
+organ of an intergovernmental body ("NATO troops"), ``org:<slug>-SECTOR``.
+
+Helpers live in ``actor_resolver`` (lexicon matching, actors from lexicon entries),
+``actor_phrases`` (noun phrases, offices), ``actor_sectors`` (sectors of nouns),
+``actor_coref`` (within-document memory) and ``actor_text`` (resolving a short text).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
@@ -35,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from bowerbird.lexicons import Lexicon
 from bowerbird.records import Actor, Article, Mention
 from bowerbird.settings import Settings
+from bowerbird.stages.actor_coref import DocState, last_agent, last_person
 from bowerbird.stages.actor_phrases import (
     IGO_ORGAN_SECTORS,
     LEADER_GOVERNMENTS,
@@ -59,20 +64,15 @@ from bowerbird.stages.actor_resolver import (
     slug,
     strip_the,
 )
-from bowerbird.stages.actor_sectors import nominal_adjective_span, propn_ngrams, sector_of
+from bowerbird.stages.actor_sectors import (
+    collective_member,
+    counted_by,
+    nominal_adjective_span,
+    propn_ngrams,
+    sector_of,
+)
 from bowerbird.stages.actor_text import resolve_text, with_context_country
 from bowerbird.stages.places import Gazetteer
-
-
-@dataclass
-class _DocState:
-    """Within-document memory for coreference (mutable, local to one document)."""
-
-    day: date | None
-    persons: list[tuple[int, Actor]] = dataclasses.field(default_factory=list)
-    orgs: list[tuple[int, Actor]] = dataclasses.field(default_factory=list)
-    by_surname: dict[str, Actor] = dataclasses.field(default_factory=dict)
-    agents: list[tuple[int, Actor]] = dataclasses.field(default_factory=list)
 
 
 class ActorsStage:
@@ -114,7 +114,7 @@ class ActorsStage:
         for u in units:
             for i in range(u.start, u.end):
                 unit_at[i] = u
-        state = _DocState(day)
+        state = DocState(day)
         mentions: list[Mention] = []
         sent_of = sentence_of_tokens(doc)
         for i in self._candidate_heads(doc, unit_at):
@@ -207,8 +207,13 @@ class ActorsStage:
         return sorted(out)
 
     def resolve_head(
-        self, doc: Doc, head: Token, unit_at: dict[int, Unit], state: _DocState
+        self, doc: Doc, head: Token, unit_at: dict[int, Unit], state: DocState
     ) -> tuple[Actor, Span, str] | None:
+        member = collective_member(head)
+        if member is not None:  # "thousands of ethnic Hungarians": the Hungarians
+            res = self.resolve_head(doc, member, unit_at, state)
+            if res is not None:
+                return res[0], np_span(head), res[2]
         span = nominal_adjective_span(self.lex.sectors, head) or np_span(head)
         head_unit = unit_at.get(head.i)
         if head_unit is not None and (head_unit.start < span.start or head_unit.end > span.end):
@@ -218,10 +223,10 @@ class ActorsStage:
         lower = head.lower_
         if not inner:
             if lower in PRONOUNS and head.pos_ == "PRON":
-                actor = _last_person(state, PRONOUNS[lower], self.lex)
+                actor = last_person(state, PRONOUNS[lower], self.lex)
                 return (actor, doc[head.i : head.i + 1], "coref-pronoun") if actor else None
             if lower in AGENT_PRONOUNS and head.pos_ == "PRON":
-                agent = _last_agent(state, head.i, plural=lower != "it" and lower != "its")
+                agent = last_agent(state, head.i, plural=lower != "it" and lower != "its")
                 return (agent, doc[head.i : head.i + 1], "coref-pronoun") if agent else None
             if head.pos_ == "PROPN" and head.ent_type_ in {"PERSON", "", "ORG", "GPE", "NORP"}:
                 actor = state.by_surname.get(head.text)
@@ -241,6 +246,9 @@ class ActorsStage:
             iso = None
             if sector is not None:  # "Shanghai police", "security forces in Guinea"
                 iso = self.place_country(span) or self._located_country(head, unit_at)
+                counted = counted_by(head)  # "thousands of nurses in Kenya"
+                if iso is None and counted is not None:
+                    iso = self._located_country(counted, unit_at)
             if iso is not None and sector is not None:
                 return (
                     self.resolver.state_actor(iso, "ELI" if is_former(head) else sector),
@@ -268,7 +276,7 @@ class ActorsStage:
             state.agents.append((head.i, actor))
         return actor, span, rule
 
-    def _leaders_government(self, head: Token, state: _DocState) -> Actor | None:
+    def _leaders_government(self, head: Token, state: DocState) -> Actor | None:
         """ "the Bush administration", "the Modi government": a government named after a
         known head of state or government is that country's government."""
         if head.lemma_.lower() not in LEADER_GOVERNMENTS:
@@ -286,7 +294,7 @@ class ActorsStage:
             return None
         return self.resolver.state_actor(person.country, "GOV")
 
-    def _descriptor(self, span: Span, state: _DocState) -> Actor | None:
+    def _descriptor(self, span: Span, state: DocState) -> Actor | None:
         text = strip_the(span.text).lower()
         text = re.sub(r"^(this|that|these|those|its|their)\s+", "", text)
         ids = self.resolver.descriptors.get(text)
@@ -298,7 +306,7 @@ class ActorsStage:
         return None
 
     def _compose(
-        self, doc: Doc, head: Token, span: Span, inner: list[Unit], state: _DocState
+        self, doc: Doc, head: Token, span: Span, inner: list[Unit], state: DocState
     ) -> tuple[Actor | None, str]:
         lex = self.lex
         by_kind: dict[str, list[Unit]] = {}
@@ -366,10 +374,17 @@ class ActorsStage:
     def _resident_country(self, head: Token, unit_at: dict[int, Unit]) -> str | None:
         """Where a people named by a demonym lives, when the phrase says so: "the Albanians
         of southern Serbia" (of: the population of a place), or, for an ethnic group,
-        "ethnic Albanians in Serbia" (an ethnic group is coded by the state it lives in)."""
+        "ethnic Albanians in Serbia" (an ethnic group is coded by the state it lives in), also
+        where the group acts ("ethnic Albanians demonstrated in Serbia")."""
         ethnic = any(c.lower_ == "ethnic" for c in head.lefts)
         preps = {"of", "in", "throughout", "across"} if ethnic else {"of"}
-        return self._located_country(head, unit_at, preps)
+        home = self._located_country(head, unit_at, preps)
+        outer = head
+        while (counted := counted_by(outer)) is not None:
+            outer = counted  # "thousands of ethnic Albanians demonstrated in ..."
+        if home is None and ethnic and outer.dep_ == "nsubj" and outer.head.pos_ == "VERB":
+            home = self._located_country(outer.head, unit_at, {"in", "throughout", "across"})
+        return home
 
     def _located_country(
         self,
@@ -406,26 +421,3 @@ class ActorsStage:
             if place.lat is None or place.population >= MIN_CITY_POPULATION:
                 return place.country
         return None
-
-
-#: How far back (in tokens) "it"/"they" may look for the state or organisation it means.
-AGENT_WINDOW = 60
-
-
-def _last_agent(state: _DocState, at: int, *, plural: bool) -> Actor | None:
-    """The last state or organisation that was a subject shortly before token ``at``."""
-    for i, actor in reversed(state.agents):
-        if at - i > AGENT_WINDOW:
-            return None
-        if plural and actor.kind == "state" and actor.sector is None:
-            continue  # "they" is rarely a country named as such
-        return actor
-    return None
-
-
-def _last_person(state: _DocState, gender: str, lex: Lexicon) -> Actor | None:
-    for _, actor in reversed(state.persons):
-        p = lex.persons.get(actor.actor_id)
-        if p is None or p.gender is None or p.gender == gender:
-            return actor
-    return None

@@ -155,3 +155,20 @@ def test_an_ethnic_group_is_coded_by_the_state_where_it_acts(analyse: Any) -> No
     # without "ethnic", a demonym keeps its own country
     other = analyse("Hundreds of Serbs marched in Kosovo on Friday.")
     assert "SRB-CVL" in {m.actor.actor_id for m in other.mentions if m.actor is not None}
+
+
+def test_without_a_date_a_person_is_coded_by_the_latest_office(engine: Any) -> None:
+    # prime minister until 2021, then speaker, then a member of the Riigikogu
+    assert _resolve(engine, "Jüri Ratas", None).sector == "LEG"
+    # chief minister while also a member of the assembly: the executive office counts
+    assert _resolve(engine, "Jam Kamal Khan", date(2019, 1, 1)).sector == "GOV"
+    assert _resolve(engine, "Albin Kurti", None).sector == "GOV"
+
+
+def test_a_former_office_holder_is_not_the_holder_on_the_date(engine: Any) -> None:
+    current = _resolve(engine, "Russia's foreign minister", date(2021, 8, 16))
+    assert current.actor_id == "person:sergey-lavrov"
+    former = _resolve(engine, "Russia's former foreign minister", date(2021, 8, 16))
+    assert (former.actor_id, former.sector) == ("RUS-ELI", "ELI")
+    unknown = _resolve(engine, "former Malian Prime Minister Moussa Traore-Diallo")
+    assert (unknown.kind, unknown.country, unknown.sector) == ("person", "MLI", "ELI")

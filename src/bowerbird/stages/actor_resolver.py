@@ -154,6 +154,8 @@ class ActorResolver:
 
     def person_actor(self, person: Person, day: date | None) -> Actor:
         offices = self.lex.offices_of(person.person_id, day)
+        if offices and day is None:  # no date: the offices held when the latest began
+            offices = [o for o in offices if o.held_on(offices[0].start)]
         if offices:
             o = main_office(offices)
             country = o.org if len(o.org) == 3 else person.country

@@ -41,6 +41,7 @@ from bowerbird.records import Actor, Article, Mention
 from bowerbird.settings import Settings
 from bowerbird.stages.actor_coref import DocState, last_agent, last_person
 from bowerbird.stages.actor_phrases import (
+    FORMER,
     IGO_ORGAN_SECTORS,
     LEADER_GOVERNMENTS,
     MIN_CITY_POPULATION,
@@ -322,11 +323,15 @@ class ActorsStage:
             org = country or org_in(by_kind)
             office = pick_office(candidates, org)
             name_tokens = [t for t in span if t.i >= title.end and t.ent_type_ == "PERSON"]
-            if office is not None and org is not None and not name_tokens and state.day is not None:
+            # "the former prime minister": not the holder on the date, an ex-office-holder
+            former = is_former(head) or any(t.lower_ in FORMER for t in doc[span.start : title.end])
+            if office and org and not name_tokens and state.day is not None and not former:
                 holder = lex.holder(office, org, state.day)
                 if holder is not None:
                     return self.resolver.person_actor(holder, state.day), "title-office"
             sector = "MIL" if office == "army_chief" else "GOV"
+            if former:
+                sector = "ELI"
             named = self.resolver.lookup_person(name_tokens) if name_tokens else None
             if named is not None and org is not None and named.country not in {None, org}:
                 named = None  # a namesake from another country
@@ -335,7 +340,7 @@ class ActorsStage:
             if name_tokens:
                 name = " ".join(t.text for t in name_tokens)
                 iso = org if org and len(org) == 3 else None
-                if org and org.startswith("org:"):
+                if org and org.startswith("org:") and not former:
                     sector = "IGO"
                 return Actor(f"person:{slug(name)}", name, iso, sector, "person"), "title-name"
             if org is not None:

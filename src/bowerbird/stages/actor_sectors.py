@@ -109,6 +109,8 @@ def nominal_adjective_span(sectors: SectorTable, tok: Token) -> Span | None:
     "Burkina Faso's displaced"): its phrase, from the determiner or possessor, or None."""
     if tok.pos_ not in {"ADJ", "VERB"} or tok.i == 0 or tok.lower_ not in sectors:
         return None
+    if tok.dep_ in {"amod", "compound", "acomp"}:  # "the public prosecutor": a modifier
+        return None
     if any(c.dep_ in {"dobj", "pobj", "attr", "acomp"} for c in tok.children):
         return None
     doc: Doc = tok.doc

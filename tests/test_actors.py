@@ -113,7 +113,7 @@ def test_actors_surname_alone_needs_a_unique_lexicon_person(engine: Any) -> None
     stage = next(s for s in engine.after_nlp if isinstance(s, ActorsStage))
     doc = engine.nlp("Alejandro Rivera opened an investigation.")
     persons = [t for t in doc if t.ent_type_ == "PERSON"]
-    assert stage.lookup_person(persons) is None  # a full name that is not in the lexicon
+    assert stage.resolver.lookup_person(persons) is None  # a full name that is not in the lexicon
 
 
 @pytest.mark.parametrize(

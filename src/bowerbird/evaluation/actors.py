@@ -10,11 +10,16 @@ known (``args`` not ``[null]``):
 * ``short_text_to_agent`` (text): the sector.
 
 ``wiki`` titles are not scored: Bowerbird does not link to Wikipedia.
+
+Sector codes are compared through :data:`GOLD_SECTORS`: NGEC's agent vocabulary (the
+PLOVER/CAMEO agents file) names a few sectors differently from ours.  A context argument
+(``agent_to_code(text, context)``) is the country the text is about ("German" for
+"Defense Minister"): it gives an actor that names no country its country.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from bowerbird.evaluation.runner import make_engine, read_jsonl
@@ -31,6 +36,8 @@ def ngec_country(actor: Actor, lexicon: Lexicon) -> str | None:
         return actor.country
     seen: set[str] = set()
     cur = actor.actor_id
+    if cur not in lexicon.orgs and cur.rsplit("-", 1)[0] in lexicon.orgs:
+        cur = cur.rsplit("-", 1)[0]  # an organ of the body ("org:eu-LEG": EU legislators)
     while cur and cur not in seen:
         seen.add(cur)
         org = lexicon.orgs.get(cur)
@@ -42,15 +49,38 @@ def ngec_country(actor: Actor, lexicon: Lexicon) -> str | None:
     return "IGO"
 
 
+#: Our sector -> the NGEC codes that mean the same.  NGEC's vocabulary has no separate
+#: insurgent code (insurgents are REB), calls the news media JRN, and uses MED (medical)
+#: and HLH (health bodies) for what our HLH covers.  Our MED is the news media.
+GOLD_SECTORS: dict[str, frozenset[str]] = {
+    "INS": frozenset({"INS", "REB"}),
+    "MED": frozenset({"JRN"}),
+    "HLH": frozenset({"HLH", "MED"}),
+}
+_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%B %d %Y", "%B %d, %Y", "%d %b %Y")
+
+
+def sector_matches(ours: str | None, gold: str) -> bool:
+    """Whether our sector is the gold code (``""`` and ``UNK``: no sector expected)."""
+    if gold in {"", "UNK"}:
+        return ours is None or (gold == "" and ours == "")
+    return ours is not None and gold in GOLD_SECTORS.get(ours, frozenset({ours}))
+
+
 def _day(value: Any) -> date | None:
-    if not isinstance(value, str) or not value:
+    if not isinstance(value, str) or not value.strip():
         return None
-    if value == "today":
-        return date.today()  # the case literally asks for the current office holder
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
+    text = value.strip()
+    if text.lower() == "today":
+        # "today" is the day the upstream check was written, which is not recorded: the
+        # date is unknown (a person is then coded by their latest office)
         return None
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text if fmt != "%Y-%m-%d" else text[:10], fmt).date()
+        except ValueError:
+            continue
+    return None
 
 
 def evaluate_actors(
@@ -70,7 +100,10 @@ def evaluate_actors(
             continue
         text = str(args[0])
         day = _day(args[2]) if method == "agent_to_code" and len(args) > 2 else None
+        context = str(args[1]) if method == "agent_to_code" and len(args) > 1 and args[1] else ""
         actor = stage.resolve_text(engine.nlp(text), day)
+        if context:
+            actor = stage.with_context_country(actor, engine.nlp(context), day)
         got_country = ngec_country(actor, engine.lexicon) if actor else None
         got_sector = actor.sector if actor else None
         want_country = expect.get("country", expect.get("cc"))
@@ -85,7 +118,7 @@ def evaluate_actors(
         if "code_1" in expect:
             sector_n += 1
             want = expect["code_1"]
-            good = (got_sector or "") == want or (want == "UNK" and got_sector is None)
+            good = sector_matches(got_sector, want)
             sector_ok += good
             if not good:
                 errors.append(f"{case['test']}: {text!r} sector want {want!r} got {got_sector!r}")

@@ -12,10 +12,6 @@ from bowerbird.lexicons import Lexicon
 from bowerbird.stages.actor_resolver import NP_LEFT_DEPS, Unit
 
 
-def org_kind(kind: str) -> Any:
-    return kind if kind in {"igo", "group", "other"} else "other"
-
-
 def sentence_of_tokens(doc: Doc) -> Any:
     """Array: token index -> sentence index (no Token objects are created)."""
     out = np.zeros(len(doc), dtype=np.int32)
@@ -141,3 +137,9 @@ def pick_office(candidates: list[tuple[str, str | None]], org: str | None) -> st
         if country is None and generic is None:
             generic = office
     return generic
+
+
+#: Sectors of an intergovernmental body's organs and forces that make an actor of their
+#: own ("European Union legislators", "NATO troops", "UN police"); GOV ("UN officials")
+#: is the body itself.
+IGO_ORGAN_SECTORS = frozenset({"LEG", "MIL", "COP", "JUD"})

@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
 from spacy.parts_of_speech import PRON
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from bowerbird.lexicons import Lexicon
+from bowerbird.lexicons import Lexicon, Office, Org, Person
+from bowerbird.records import Actor
 
 SECTOR_NAMES = {
     "GOV": "government",
@@ -138,6 +140,67 @@ class ActorResolver:
         (self.lower_matcher if lower else self.matcher).add(label, docs)
         self._labels[make.vocab.strings[label]] = (kind, key, sector or None)
 
+    # -- actors from lexicon entries ----------------------------------------------
+
+    def lookup_person(self, tokens: list[Token]) -> Person | None:
+        """A lexicon person by full name, or by a surname only one person has."""
+        if not tokens:
+            return None
+        name = " ".join(t.text for t in tokens).lower()
+        pid = self.person_by_name.get(name)
+        if pid is None and len(tokens) == 1:  # a surname alone ("Putin"), never "X Rivera"
+            pid = self.unique_surname.get(tokens[0].lower_)
+        return self.lex.persons.get(pid) if pid else None
+
+    def person_actor(self, person: Person, day: date | None) -> Actor:
+        offices = self.lex.offices_of(person.person_id, day)
+        if offices and day is None:  # no date: the offices held when the latest began
+            offices = [o for o in offices if o.held_on(offices[0].start)]
+        if offices:
+            o = main_office(offices)
+            country = o.org if len(o.org) == 3 else person.country
+            return Actor(person.person_id, person.name, country, o.sector, "person")
+        sector = "ELI" if self.lex.all_offices_of(person.person_id) else None
+        return Actor(person.person_id, person.name, person.country, sector, "person")
+
+    def state_actor(self, iso3: str, sector: str | None) -> Actor:
+        c = self.lex.countries.get(iso3)
+        name = c.name if c else iso3
+        if sector is None:
+            return Actor(iso3, name, iso3, None, "state")
+        return Actor(
+            f"{iso3}-{sector}",
+            f"{name} ({SECTOR_NAMES.get(sector, sector)})",
+            iso3,
+            sector,
+            "state",
+        )
+
+    def org_or_state(self, org: str, sector: str, day: date | None = None) -> Actor:
+        if org.startswith("org:") and org in self.lex.orgs:
+            return self.org_actor(self.lex.orgs[org], day)
+        return self.state_actor(org, sector)
+
+    def org_actor(self, o: Org, day: date | None) -> Actor:
+        """An organisation; a group whose leader is its state's head of state or government
+        on ``day`` (the Taliban since August 2021) is that state's government (GOV)."""
+        armed = o.kind == "group" and o.sector in ARMED_GROUP_SECTORS
+        governs = governed_state(self.lex, o.actor_id, day) if armed else None
+        if governs is not None:
+            return Actor(o.actor_id, o.name, governs, "GOV", org_kind(o.kind))
+        return Actor(o.actor_id, o.name, o.country, o.sector, org_kind(o.kind))
+
+    def igo_organ(self, o: Org, sector: str) -> Actor:
+        """An intergovernmental body's own organ or forces ("EU legislators", "NATO
+        troops"): an actor of its own, ``<org id>-<SECTOR>``."""
+        return Actor(
+            f"{o.actor_id}-{sector}",
+            f"{o.name} ({SECTOR_NAMES.get(sector, sector)})",
+            o.country,
+            sector,
+            "igo",
+        )
+
     # -- matching ---------------------------------------------------------------------
 
     def units(self, doc: Doc) -> list[Unit]:
@@ -163,6 +226,43 @@ class ActorResolver:
             result.append(u)
         result.sort(key=lambda u: u.start)
         return result
+
+
+def org_kind(kind: str) -> Any:
+    return kind if kind in {"igo", "group", "other"} else "other"
+
+
+#: Offices that make a person a legislator or a party figure rank below state, military and
+#: international offices held at the same time (a minister who sits in parliament is GOV).
+#: Sectors of armed groups, which can come to govern a state (the Taliban in 2021).
+ARMED_GROUP_SECTORS = frozenset({"INS", "REB", "PRM", "UAF"})
+_PARTY_OFFICES = frozenset({"group_leader", "opposition_leader"})
+
+
+def main_office(offices: list[Office]) -> Office:
+    """The office a person is coded by when holding several (listed latest first):
+    executive, military and international offices before party leadership before a seat
+    in a legislature."""
+
+    def rank(o: Office) -> int:
+        if o.sector == "LEG":
+            return 2
+        return 1 if o.office in _PARTY_OFFICES else 0
+
+    return min(offices, key=rank)
+
+
+def governed_state(lex: Lexicon, org_id: str, day: date | None) -> str | None:
+    """The state an armed or political group governs on ``day`` (today when unknown): its
+    leader is that state's head of state or government then."""
+    when = day or date.today()
+    leader = lex.holder("group_leader", org_id, when)
+    if leader is None:
+        return None
+    for o in lex.offices_of(leader.person_id, when):
+        if o.office in {"head_of_state", "head_of_government"} and len(o.org) == 3:
+            return o.org
+    return None
 
 
 def strip_the(phrase: str) -> str:

@@ -17,14 +17,18 @@ metonyms, organisations, people, titles) and apply, in order:
 7. within-document coreference: descriptors ("the Islamist group" after the Taliban),
    surnames ("Wang" after "Wang Yi"), and he/she pronouns -> the last person named.
 
-Actor ids are stable: ISO3, ISO3-SECTOR, ``person:<slug>`` and ``org:<slug>``.
+Actor ids are stable: ISO3, ISO3-SECTOR, ``person:<slug>``, ``org:<slug>`` and, for an
+organ of an intergovernmental body ("NATO troops"), ``org:<slug>-SECTOR``.
+
+Helpers live in ``actor_resolver`` (lexicon matching, actors from lexicon entries),
+``actor_phrases`` (noun phrases, offices), ``actor_sectors`` (sectors of nouns),
+``actor_coref`` (within-document memory) and ``actor_text`` (resolving a short text).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
@@ -32,20 +36,20 @@ import numpy as np
 from spacy.attrs import ENT_IOB, HEAD, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
-from bowerbird.lexicons import Lexicon, Person
+from bowerbird.lexicons import Lexicon
 from bowerbird.records import Actor, Article, Mention
 from bowerbird.settings import Settings
+from bowerbird.stages.actor_coref import DocState, last_agent, last_person
 from bowerbird.stages.actor_phrases import (
-    GENERIC_PERSON_HEADS,
+    FORMER,
+    IGO_ORGAN_SECTORS,
     LEADER_GOVERNMENTS,
     MIN_CITY_POPULATION,
-    STATE_MODIFIERS,
     country_of,
     is_former,
     is_np_head,
     np_span,
     org_in,
-    org_kind,
     parse_day,
     pick_office,
     sentence_of_tokens,
@@ -56,24 +60,20 @@ from bowerbird.stages.actor_resolver import (
     ENTITY_IOB,
     PRON_ID,
     PRONOUNS,
-    SECTOR_NAMES,
     ActorResolver,
     Unit,
     slug,
     strip_the,
 )
+from bowerbird.stages.actor_sectors import (
+    collective_member,
+    counted_by,
+    nominal_adjective_span,
+    propn_ngrams,
+    sector_of,
+)
+from bowerbird.stages.actor_text import resolve_text, with_context_country
 from bowerbird.stages.places import Gazetteer
-
-
-@dataclass
-class _DocState:
-    """Within-document memory for coreference (mutable, local to one document)."""
-
-    day: date | None
-    persons: list[tuple[int, Actor]] = dataclasses.field(default_factory=list)
-    orgs: list[tuple[int, Actor]] = dataclasses.field(default_factory=list)
-    by_surname: dict[str, Actor] = dataclasses.field(default_factory=dict)
-    agents: list[tuple[int, Actor]] = dataclasses.field(default_factory=list)
 
 
 class ActorsStage:
@@ -101,7 +101,13 @@ class ActorsStage:
 
     def resolve_text(self, doc: Doc, day: date | None) -> Actor | None:
         """The actor a short text names ("Pakistani Army", "Russia's foreign minister")."""
-        return _resolve_text_impl(self, doc, day)
+        return resolve_text(self, doc, day)
+
+    def with_context_country(
+        self, actor: Actor | None, context: Doc, day: date | None
+    ) -> Actor | None:
+        """``actor`` in the context of a text naming a country (see ``actor_text``)."""
+        return with_context_country(self, actor, context, day)
 
     def find_mentions(self, doc: Doc, doc_id: str, day: date | None) -> list[Mention]:
         units = self.resolver.units(doc)
@@ -109,12 +115,12 @@ class ActorsStage:
         for u in units:
             for i in range(u.start, u.end):
                 unit_at[i] = u
-        state = _DocState(day)
+        state = DocState(day)
         mentions: list[Mention] = []
         sent_of = sentence_of_tokens(doc)
         for i in self._candidate_heads(doc, unit_at):
             tok = doc[i]
-            if not is_np_head(tok):
+            if not is_np_head(tok) and nominal_adjective_span(self.lex.sectors, tok) is None:
                 continue
             sidx = int(sent_of[i])
             res = self.resolve_head(doc, tok, unit_at, state)
@@ -154,7 +160,7 @@ class ActorsStage:
                 unit = unit_at.get(conj.i)
                 if unit is None or unit.kind not in {"C", "D"} or unit.key == actor.country:
                     continue
-                other = self.state_actor(unit.key, actor.sector)
+                other = self.resolver.state_actor(unit.key, actor.sector)
                 out.append(
                     Mention(
                         doc_id,
@@ -189,19 +195,27 @@ class ActorsStage:
                 j = nxt
         desc, pron = self._descriptor_word_ids, self._pron_ids
         for i, (pos, iob, low) in enumerate(arr.tolist()):
-            if iob in ENTITY_IOB:  # an entity and the phrase it modifies ("Shanghai police")
-                out.add(i)
+            if iob in ENTITY_IOB:  # an entity and the phrase it modifies ("Shanghai police",
+                out.add(i)  # "police in Lahore": the entity, its head and the head's head)
                 j = i + int(heads[i])
                 if 0 <= j < n:
                     out.add(j)
+                    k = j + int(heads[j])
+                    if 0 <= k < n:
+                        out.add(k)
             elif low in desc or (pos == PRON_ID and low in pron):
                 out.add(i)
         return sorted(out)
 
     def resolve_head(
-        self, doc: Doc, head: Token, unit_at: dict[int, Unit], state: _DocState
+        self, doc: Doc, head: Token, unit_at: dict[int, Unit], state: DocState
     ) -> tuple[Actor, Span, str] | None:
-        span = np_span(head)
+        member = collective_member(head)
+        if member is not None:  # "thousands of ethnic Hungarians": the Hungarians
+            res = self.resolve_head(doc, member, unit_at, state)
+            if res is not None:
+                return res[0], np_span(head), res[2]
+        span = nominal_adjective_span(self.lex.sectors, head) or np_span(head)
         head_unit = unit_at.get(head.i)
         if head_unit is not None and (head_unit.start < span.start or head_unit.end > span.end):
             # a lexicon name the parse splits ("People's Republic of China"): take it whole
@@ -210,19 +224,19 @@ class ActorsStage:
         lower = head.lower_
         if not inner:
             if lower in PRONOUNS and head.pos_ == "PRON":
-                actor = _last_person(state, PRONOUNS[lower], self.lex)
+                actor = last_person(state, PRONOUNS[lower], self.lex)
                 return (actor, doc[head.i : head.i + 1], "coref-pronoun") if actor else None
             if lower in AGENT_PRONOUNS and head.pos_ == "PRON":
-                agent = _last_agent(state, head.i, plural=lower != "it" and lower != "its")
+                agent = last_agent(state, head.i, plural=lower != "it" and lower != "its")
                 return (agent, doc[head.i : head.i + 1], "coref-pronoun") if agent else None
             if head.pos_ == "PROPN" and head.ent_type_ in {"PERSON", "", "ORG", "GPE", "NORP"}:
                 actor = state.by_surname.get(head.text)
                 if actor is not None:
                     return actor, span, "coref-surname"
             if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
-                named = self.lookup_person([t for t in span if t.ent_type_ == "PERSON"])
+                named = self.resolver.lookup_person([t for t in span if t.ent_type_ == "PERSON"])
                 if named is not None:
-                    return self.person_actor(named, state.day), span, "lexicon-surname"
+                    return self.resolver.person_actor(named, state.day), span, "lexicon-surname"
             desc = self._descriptor(span, state)
             if desc is not None:
                 return desc, span, "coref-descriptor"
@@ -233,9 +247,12 @@ class ActorsStage:
             iso = None
             if sector is not None:  # "Shanghai police", "security forces in Guinea"
                 iso = self.place_country(span) or self._located_country(head, unit_at)
+                counted = counted_by(head)  # "thousands of nurses in Kenya"
+                if iso is None and counted is not None:
+                    iso = self._located_country(counted, unit_at)
             if iso is not None and sector is not None:
                 return (
-                    self.state_actor(iso, "ELI" if is_former(head) else sector),
+                    self.resolver.state_actor(iso, "ELI" if is_former(head) else sector),
                     span,
                     "place-sector",
                 )
@@ -246,7 +263,7 @@ class ActorsStage:
         if rule == "demonym-people":  # "ethnic Albanians in Serbia", "the Albanians of Serbia"
             home = self._resident_country(head, unit_at)
             if home is not None and home != actor.country:
-                actor, rule = self.state_actor(home, "CVL"), "ethnic-group-place"
+                actor, rule = self.resolver.state_actor(home, "CVL"), "ethnic-group-place"
         if actor.kind == "person":
             state.persons.append((head.i, actor))
             parts = actor.name.split()
@@ -260,7 +277,7 @@ class ActorsStage:
             state.agents.append((head.i, actor))
         return actor, span, rule
 
-    def _leaders_government(self, head: Token, state: _DocState) -> Actor | None:
+    def _leaders_government(self, head: Token, state: DocState) -> Actor | None:
         """ "the Bush administration", "the Modi government": a government named after a
         known head of state or government is that country's government."""
         if head.lemma_.lower() not in LEADER_GOVERNMENTS:
@@ -268,7 +285,7 @@ class ActorsStage:
         names = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if not names:
             return None
-        person = self.lookup_person(names)
+        person = self.resolver.lookup_person(names)
         if person is None or not person.country:
             return None
         if not any(
@@ -276,9 +293,9 @@ class ActorsStage:
             for o in self.lex.all_offices_of(person.person_id)
         ):
             return None
-        return self.state_actor(person.country, "GOV")
+        return self.resolver.state_actor(person.country, "GOV")
 
-    def _descriptor(self, span: Span, state: _DocState) -> Actor | None:
+    def _descriptor(self, span: Span, state: DocState) -> Actor | None:
         text = strip_the(span.text).lower()
         text = re.sub(r"^(this|that|these|those|its|their)\s+", "", text)
         ids = self.resolver.descriptors.get(text)
@@ -290,7 +307,7 @@ class ActorsStage:
         return None
 
     def _compose(
-        self, doc: Doc, head: Token, span: Span, inner: list[Unit], state: _DocState
+        self, doc: Doc, head: Token, span: Span, inner: list[Unit], state: DocState
     ) -> tuple[Actor | None, str]:
         lex = self.lex
         by_kind: dict[str, list[Unit]] = {}
@@ -299,86 +316,80 @@ class ActorsStage:
         country = country_of(by_kind, lex, span, head.i)
         if "P" in by_kind:
             person = lex.persons[by_kind["P"][-1].key]
-            return self.person_actor(person, state.day), "lexicon-person"
+            return self.resolver.person_actor(person, state.day), "lexicon-person"
         if "T" in by_kind:
             title = by_kind["T"][-1]
             candidates = lex.titles.get(title.key, [])
             org = country or org_in(by_kind)
             office = pick_office(candidates, org)
             name_tokens = [t for t in span if t.i >= title.end and t.ent_type_ == "PERSON"]
-            if office is not None and org is not None and not name_tokens and state.day is not None:
+            # "the former prime minister": not the holder on the date, an ex-office-holder
+            former = is_former(head) or any(t.lower_ in FORMER for t in doc[span.start : title.end])
+            if office and org and not name_tokens and state.day is not None and not former:
                 holder = lex.holder(office, org, state.day)
                 if holder is not None:
-                    return self.person_actor(holder, state.day), "title-office"
+                    return self.resolver.person_actor(holder, state.day), "title-office"
             sector = "MIL" if office == "army_chief" else "GOV"
-            named = self.lookup_person(name_tokens) if name_tokens else None
+            if former:
+                sector = "ELI"
+            named = self.resolver.lookup_person(name_tokens) if name_tokens else None
             if named is not None and org is not None and named.country not in {None, org}:
                 named = None  # a namesake from another country
             if named is not None:
-                return self.person_actor(named, state.day), "title-lexicon-person"
+                return self.resolver.person_actor(named, state.day), "title-lexicon-person"
             if name_tokens:
                 name = " ".join(t.text for t in name_tokens)
                 iso = org if org and len(org) == 3 else None
-                if org and org.startswith("org:"):
+                if org and org.startswith("org:") and not former:
                     sector = "IGO"
                 return Actor(f"person:{slug(name)}", name, iso, sector, "person"), "title-name"
             if org is not None:
-                return self.org_or_state(org, sector), "title-country"
-        if "O" in by_kind:
-            o = lex.orgs[by_kind["O"][-1].key]
-            return Actor(o.actor_id, o.name, o.country, o.sector, org_kind(o.kind)), "lexicon-org"
+                return self.resolver.org_or_state(org, sector, state.day), "title-country"
         head_in_unit = any(u.start <= head.i < u.end for u in inner)
         noun_sector = None if head_in_unit else self.sector_of(head)
+        if "O" in by_kind:
+            o = lex.orgs[by_kind["O"][-1].key]
+            if o.kind == "igo" and noun_sector in IGO_ORGAN_SECTORS:  # "EU legislators"
+                return self.resolver.igo_organ(o, noun_sector), "igo-sector"
+            return self.resolver.org_actor(o, state.day), "lexicon-org"
         if is_former(head):
             noun_sector = "ELI"
         if "M" in by_kind:
             m = by_kind["M"][-1]
             if noun_sector is not None and noun_sector != "GOV":  # "Beijing police"
-                return self.state_actor(m.key, noun_sector), "metonym-sector"
-            return self.state_actor(m.key, m.sector or "GOV"), "metonym"
+                return self.resolver.state_actor(m.key, noun_sector), "metonym-sector"
+            return self.resolver.state_actor(m.key, m.sector or "GOV"), "metonym"
         if country is not None:
             head_is_country = any(u.start <= head.i < u.end for u in inner if u.kind in {"C", "D"})
             if noun_sector is not None and not head_is_country:
-                return self.state_actor(country, noun_sector), "country-sector"
+                return self.resolver.state_actor(country, noun_sector), "country-sector"
             if head_is_country:
                 unit = next(u for u in inner if u.start <= head.i < u.end)
                 if unit.kind == "D" and head.tag_ in {"NNS", "NNPS"}:
-                    return self.state_actor(country, "CVL"), "demonym-people"
-                return self.state_actor(country, None), "lexicon-country"
+                    return self.resolver.state_actor(country, "CVL"), "demonym-people"
+                return self.resolver.state_actor(country, None), "lexicon-country"
             if head.pos_ in {"NOUN", "PROPN"}:
-                return self.state_actor(country, None), "country-modifier"
+                return self.resolver.state_actor(country, None), "country-modifier"
         return None, ""
 
     def sector_of(self, head: Token) -> str | None:
-        """The sector a head noun names: "central bank" (modifier + head), "army", or a
-        compound modifier ("police station", "army officers")."""
-        sectors = self.lex.sectors
-        mods = [c for c in head.lefts if c.dep_ in {"compound", "amod"}]
-        state_owned = any(m.lower_ in STATE_MODIFIERS for m in mods)
-        for m in reversed(mods):
-            hit = sectors.get(f"{m.lemma_.lower()} {head.lemma_.lower()}")
-            if hit is not None:
-                return "GOV" if state_owned and hit[0] in {"MED", "BUS"} else hit[0]
-        head_hit = sectors.get(head.lemma_.lower()) or sectors.get(head.lower_)
-        if head_hit is not None and head_hit[0] in {"MED", "BUS"} and state_owned:
-            return "GOV"  # "state news agency", "state-owned company"
-        generic = head.lemma_.lower() in GENERIC_PERSON_HEADS
-        if head_hit is not None and not generic:
-            return head_hit[0]
-        for m in reversed(mods):  # "opposition leader", "Muslim leaders", "army officers"
-            if generic or m.dep_ == "compound":
-                hit = sectors.get(m.lemma_.lower()) or sectors.get(m.lower_)
-                if hit is not None:
-                    return hit[0]
-        return head_hit[0] if head_hit is not None else None
+        """The sector a head noun names (see :func:`actor_sectors.sector_of`)."""
+        return sector_of(self.lex.sectors, head)
 
     def _resident_country(self, head: Token, unit_at: dict[int, Unit]) -> str | None:
         """Where a people named by a demonym lives, when the phrase says so: "the Albanians
         of southern Serbia" (of: the population of a place), or, for an ethnic group,
-        "ethnic Albanians in Serbia" (an ethnic group is coded by the state it lives in)."""
+        "ethnic Albanians in Serbia" (an ethnic group is coded by the state it lives in), also
+        where the group acts ("ethnic Albanians demonstrated in Serbia")."""
         ethnic = any(c.lower_ == "ethnic" for c in head.lefts)
         preps = {"of", "in", "throughout", "across"} if ethnic else {"of"}
-        return self._located_country(head, unit_at, preps)
+        home = self._located_country(head, unit_at, preps)
+        outer = head
+        while (counted := counted_by(outer)) is not None:
+            outer = counted  # "thousands of ethnic Albanians demonstrated in ..."
+        if home is None and ethnic and outer.dep_ == "nsubj" and outer.head.pos_ == "VERB":
+            home = self._located_country(outer.head, unit_at, {"in", "throughout", "across"})
+        return home
 
     def _located_country(
         self,
@@ -405,10 +416,9 @@ class ActorsStage:
         if self.gazetteer is None:
             return None
         names = [ent.text for ent in span.ents if ent.label_ in {"GPE", "LOC"}]
-        # a place inside an organisation's name ("Oxford University", "Minsk police")
-        names += [
-            t.text for t in span if t.pos_ == "PROPN" and t.ent_type_ not in {"PERSON", "NORP"}
-        ]
+        # a place inside an organisation's name ("Oxford University", "Minsk police",
+        # "Santa Marta Self Defense Forces"): runs of proper nouns, longest first
+        names += propn_ngrams(span)
         for name in names:
             place = self.gazetteer.lookup(name)
             if place is None or not place.country:
@@ -416,117 +426,3 @@ class ActorsStage:
             if place.lat is None or place.population >= MIN_CITY_POPULATION:
                 return place.country
         return None
-
-    def lookup_person(self, tokens: list[Token]) -> Person | None:
-        """A lexicon person by full name, or by a surname only one person has."""
-        if not tokens:
-            return None
-        name = " ".join(t.text for t in tokens).lower()
-        pid = self.resolver.person_by_name.get(name)
-        if pid is None and len(tokens) == 1:  # a surname alone ("Putin"), never "X Rivera"
-            pid = self.resolver.unique_surname.get(tokens[0].lower_)
-        return self.lex.persons.get(pid) if pid else None
-
-    def person_actor(self, person: Person, day: date | None) -> Actor:
-        offices = self.lex.offices_of(person.person_id, day)
-        if offices:
-            o = offices[0]
-            country = o.org if len(o.org) == 3 else person.country
-            return Actor(person.person_id, person.name, country, o.sector, "person")
-        sector = "ELI" if self.lex.all_offices_of(person.person_id) else None
-        return Actor(person.person_id, person.name, person.country, sector, "person")
-
-    def state_actor(self, iso3: str, sector: str | None) -> Actor:
-        c = self.lex.countries.get(iso3)
-        name = c.name if c else iso3
-        if sector is None:
-            return Actor(iso3, name, iso3, None, "state")
-        return Actor(
-            f"{iso3}-{sector}",
-            f"{name} ({SECTOR_NAMES.get(sector, sector)})",
-            iso3,
-            sector,
-            "state",
-        )
-
-    def org_or_state(self, org: str, sector: str) -> Actor:
-        if org.startswith("org:") and org in self.lex.orgs:
-            o = self.lex.orgs[org]
-            return Actor(o.actor_id, o.name, o.country, o.sector, org_kind(o.kind))
-        return self.state_actor(org, sector)
-
-
-#: How far back (in tokens) "it"/"they" may look for the state or organisation it means.
-AGENT_WINDOW = 60
-
-
-def _last_agent(state: _DocState, at: int, *, plural: bool) -> Actor | None:
-    """The last state or organisation that was a subject shortly before token ``at``."""
-    for i, actor in reversed(state.agents):
-        if at - i > AGENT_WINDOW:
-            return None
-        if plural and actor.kind == "state" and actor.sector is None:
-            continue  # "they" is rarely a country named as such
-        return actor
-    return None
-
-
-def _last_person(state: _DocState, gender: str, lex: Lexicon) -> Actor | None:
-    for _, actor in reversed(state.persons):
-        p = lex.persons.get(actor.actor_id)
-        if p is None or p.gender is None or p.gender == gender:
-            return actor
-    return None
-
-
-def _resolve_text_impl(stage: ActorsStage, doc: Doc, day: date | None) -> Actor | None:
-    """Resolve a short text (a name or description) to one actor: its root phrase."""
-    mentions = stage.find_mentions(doc, "text", day)
-    if not doc or not len(doc):
-        return None
-    root = next(iter(doc.sents)).root
-    best = None
-    for m in mentions:
-        if m.actor is None:
-            continue
-        covers = m.start <= root.idx < m.end
-        if covers and (best is None or (m.end - m.start) > (best.end - best.start)):
-            best = m
-    if best is None:
-        resolved = [m for m in mentions if m.actor is not None]
-        if resolved:
-            best = max(resolved, key=lambda m: m.end - m.start)
-    if best is not None and best.actor is not None:
-        return best.actor
-    whole = _whole_text_actor(stage, doc, day)
-    if whole is not None:
-        return whole
-    sector = stage.sector_of(root)
-    for prep in root.rights:  # "a group of tourists": a collective takes its members' sector
-        if sector is None and prep.dep_ == "prep" and prep.lower_ == "of":
-            sector = next((stage.sector_of(p) for p in prep.children if p.dep_ == "pobj"), None)
-    if is_former(root):
-        sector = "ELI"
-    if sector is not None:
-        return Actor(f"sector:{sector}", SECTOR_NAMES.get(sector, sector), None, sector, "other")
-    return None
-
-
-def _whole_text_actor(stage: ActorsStage, doc: Doc, day: date | None) -> Actor | None:
-    """A short text that is exactly one lexicon name or one known surname, whatever the
-    tagger made of it out of context ("FDLR" tagged as a verb, "Trump" as a common noun)."""
-    units = stage.resolver.units(doc)
-    if len(units) == 1 and units[0].start == 0 and units[0].end == len(doc):
-        u = units[0]
-        if u.kind == "O":
-            o = stage.lex.orgs[u.key]
-            return Actor(o.actor_id, o.name, o.country, o.sector, org_kind(o.kind))
-        if u.kind == "P":
-            return stage.person_actor(stage.lex.persons[u.key], day)
-        if u.kind == "C":
-            return stage.state_actor(u.key, None)
-    if not units and len(doc) == 1 and doc[0].text[:1].isupper():
-        person = stage.lookup_person([doc[0]])
-        if person is not None:
-            return stage.person_actor(person, day)
-    return None

@@ -139,3 +139,34 @@ def test_coordinated_verbs_apart_share_no_object(analyse: Any) -> None:
 def test_gerund_between_two_parties_is_one_against_the_other(analyse: Any) -> None:
     text = "Fighting between Ethiopian troops and Eritrean forces raged on Sunday."
     assert ("ASSAULT", "ETH", ["ERI"]) in _dyads(analyse, text)
+
+
+def test_coordinated_signatories_of_an_agreement_are_each_others_counterparts(
+    analyse: Any,
+) -> None:
+    evs = _dyads(analyse, "Chile and Argentina signed a fishing agreement on Monday.")
+    assert evs == [("SUPPORT", "CHL", ["ARG"])]
+
+
+def test_failed_agreement_between_coordinated_parties_ignores_the_topic(analyse: Any) -> None:
+    text = "Chile and Argentina failed to reach agreement on the future of Bolivian ports."
+    assert _dyads(analyse, text) == [("REJECT", "CHL", ["ARG"])]
+
+
+def test_coordinated_subjects_acting_side_by_side_are_not_counterparts(analyse: Any) -> None:
+    evs = _dyads(analyse, "Chilean and Argentine students protested on Monday.")
+    assert evs and all(not tgts for _, _, tgts in evs)
+
+
+def test_heavy_object_after_an_as_predicate(analyse: Any) -> None:
+    text = "Ghana on Monday condemned as a grave violation Togo's seizure of the border post."
+    assert _first(analyse, text) == ("ACCUSE", "GHA", ["TGO"])
+
+
+def test_protest_purpose_reaches_the_agent_of_a_participle(analyse: Any) -> None:
+    text = (
+        "Kenyan farmers began a hunger strike outside parliament to demand the return of land "
+        "seized by Ugandan troops."
+    )
+    evs = [e for e in _dyads(analyse, text) if e[0] == "PROTEST"]
+    assert evs and evs[0][2] == ["UGA"]

@@ -24,13 +24,27 @@ def _infinitive_of_noun(tok: Token) -> bool:
     )
 
 
+def _shifted_objects(verb: Token) -> list[Token]:
+    """A heavy object moved after an "as" predicate ("denounced as a crime X's
+    crackdown"), which the parser attaches as an apposition of the "as" object."""
+    return [
+        a
+        for pp in verb.children
+        if pp.dep_ == "prep" and pp.lower_ == "as"
+        for p in pp.children
+        if p.dep_ == "pobj"
+        for a in p.children
+        if a.dep_ == "appos" and a.i > p.i
+    ]
+
+
 def complement_targets(tok: Token, mentions: MentionIndex) -> list[ActorRef]:
     """Targets inside the trigger's complement: "threatened to break off relations with X",
     "refused to deploy peacekeepers in X", "denounced Serbia's suppression of ...",
     "rejected an invitation to attend a meeting of X" (the object noun's infinitive).
     """
     found: list[ActorRef] = []
-    for obj in objects(tok):
+    for obj in objects(tok) + _shifted_objects(tok):
         for c in obj.children:
             if c.dep_ == "poss":
                 found += mentions.actors_of(c)
@@ -87,7 +101,7 @@ def purpose_targets(
             if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
                 continue
             frontier = [c for c in clause.children if c.dep_ in _PURPOSE_DEPS]
-            for _ in range(4):
+            for _ in range(6):  # "demand [the return [of [property [seized [by X]]]]]"
                 found: list[ActorRef] = []
                 for node in frontier:
                     if node.dep_ in {"dobj", "dative", "pobj", "poss"}:

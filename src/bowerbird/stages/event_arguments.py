@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from bowerbird import plover
+from bowerbird.lexicons import Trigger
 from bowerbird.records import ActorRef
 from bowerbird.stages.event_args import (
     circumstance_holders,
@@ -37,6 +39,15 @@ TOPIC_VERBS = frozenset({"discuss", "debate", "address", "raise", "review", "con
 #: Categories whose target can be the subject of their content clause ("demanded that X").
 CLAUSE_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 DEFAULT_PREPS = ("with", "on", "against", "to")
+#: CAMEO codes of joint acts outside the symmetric categories: establishing relations
+#: (050) and signing a formal agreement (057) take two parties acting together.
+JOINT_CAMEO = frozenset({"050", "057"})
+
+
+def is_reciprocal(row: Trigger) -> bool:
+    """Whether coordinated subjects of ``row`` act on each other ("X and Y agreed", "X
+    and Y signed a trade pact"), not side by side ("X and Y protested")."""
+    return row.event_type in plover.SYMMETRIC or row.cameo in JOINT_CAMEO
 
 
 def arguments(hit: Hit, mentions: MentionIndex) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -54,6 +65,8 @@ def arguments(hit: Hit, mentions: MentionIndex) -> tuple[list[ActorRef], list[Ac
     targets = [t for t in targets if t.actor.actor_id not in source_ids]  # "withdraw its troops"
     if not targets:
         targets += _prep_targets(hit, mentions, source_ids)
+    if not targets and len(sources) > 1 and is_reciprocal(row):
+        return unique(sources), []  # the parties are each other's counterparts
     if not targets:
         targets += complement_targets(tok, mentions)
     if not targets and verb is tok:

@@ -35,7 +35,7 @@ from bowerbird import plover
 from bowerbird.lexicons import Lexicon, Trigger
 from bowerbird.records import ActorRef, Article, Event, EventDate, EventStatus, Evidence
 from bowerbird.settings import Settings
-from bowerbird.stages.event_arguments import arguments
+from bowerbird.stages.event_arguments import arguments, is_reciprocal
 from bowerbird.stages.event_rules import (
     DEMAND_MODALS,
     demand_clause,
@@ -319,7 +319,7 @@ class EventsStage:
             return []
         if row.event_type == "MOBILIZE" and len(sources) > 1:
             row = JOINT_EXERCISE  # joint manoeuvres are cooperation (PLOVER 3.14.1)
-        if not targets and len(sources) > 1 and row.event_type in plover.SYMMETRIC:
+        if not targets and len(sources) > 1 and is_reciprocal(row):
             sources, targets = sources[:1], sources[1:]
         status: EventStatus = "occurred" if hit.clause is not None else status_of(hit)
         event_type, mode, cameo = intent_coding(row.event_type, row.mode, status)

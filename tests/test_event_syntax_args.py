@@ -170,3 +170,23 @@ def test_protest_purpose_reaches_the_agent_of_a_participle(analyse: Any) -> None
     )
     evs = [e for e in _dyads(analyse, text) if e[0] == "PROTEST"]
     assert evs and evs[0][2] == ["UGA"]
+
+
+def test_content_clause_of_the_particle_object_names_the_target(analyse: Any) -> None:
+    text = (
+        "The opposition insisted on its demand that the Zambian government release the detainees."
+    )
+    typ, _, tgts = _first(analyse, text)
+    assert typ == "REQUEST" and tgts == ["ZMB"]
+
+
+def test_in_protest_of_names_the_party_protested(analyse: Any) -> None:
+    text = "Kenyan students began a hunger strike in protest of the Ugandan government's decision."
+    typ, src, tgts = _first(analyse, text)
+    assert (typ, src, tgts) == ("PROTEST", "KEN", ["UGA"])
+
+
+def test_in_retaliation_for_names_the_party_answered(analyse: Any) -> None:
+    text = "Ghana recalled its ambassador in retaliation for Togo's expulsion of its diplomats."
+    evs = _dyads(analyse, text)
+    assert evs and evs[0][1] == "GHA" and evs[0][2] == ["TGO"]

@@ -223,3 +223,42 @@ def span_targets(holders: list[Token], mentions: MentionIndex) -> list[ActorRef]
                     if p.dep_ == "pobj":
                         found += mentions.actors_of(p, descend=True)
     return found
+
+
+def content_clauses(nouns: list[Token]) -> list[Token]:
+    """Finite clauses stating a noun's content: "insisted on its demands [that the
+    government grant ...]" (the parser's ``acl`` with a subject of its own)."""
+    return [
+        c
+        for n in nouns
+        for c in n.children
+        if c.dep_ in {"acl", "ccomp"} and any(d.dep_ in {"nsubj", "nsubjpass"} for d in c.children)
+    ]
+
+
+#: Nouns of "in protest at X", "in response to X", "in retaliation for X": what answers.
+GRIEVANCE_NOUNS = frozenset({"protest", "response", "retaliation", "reprisal", "opposition"})
+GRIEVANCE_PREPS = frozenset({"of", "at", "against", "over", "to", "for"})
+
+
+def grievance_targets(heads: list[Token], mentions: MentionIndex) -> list[ActorRef]:
+    """The party whose act an event answers: "continued a hunger strike in protest of the
+    government's refusal", "recalled its envoy in protest at X's decision"."""
+    found: list[ActorRef] = []
+    for head in heads:
+        for pp in head.children:
+            if pp.dep_ != "prep" or pp.lower_ not in {"in", "as"}:
+                continue
+            for noun in pp.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in GRIEVANCE_NOUNS:
+                    continue
+                # "in retaliation [for X]", or its prepositional phrase left on the head
+                after = [c for c in head.children if c.i == noun.right_edge.i + 1]
+                for inner in [*noun.children, *after]:
+                    if inner.dep_ == "prep" and inner.lower_ in GRIEVANCE_PREPS:
+                        for p in inner.children:
+                            if p.dep_ == "pobj":
+                                found += mentions.actors_of(p, descend=True)
+        if found:
+            return found
+    return found

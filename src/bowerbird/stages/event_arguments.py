@@ -8,6 +8,8 @@ circumstance phrases, conditions, purposes) only fill a target that is still mis
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from bowerbird import plover
@@ -18,6 +20,8 @@ from bowerbird.stages.event_args import (
     complement_targets,
     condition_targets,
     conjunct_targets,
+    content_clauses,
+    grievance_targets,
     particle_objects,
     purpose_targets,
     repaired_pobjs,
@@ -68,19 +72,31 @@ def arguments(hit: Hit, mentions: MentionIndex) -> tuple[list[ActorRef], list[Ac
     if not targets and len(sources) > 1 and is_reciprocal(row):
         return unique(sources), []  # the parties are each other's counterparts
     if not targets:
-        targets += complement_targets(tok, mentions)
-    if not targets and verb is tok:
-        targets += conjunct_targets(tok, mentions, row.target_preps or DEFAULT_PREPS)
-    if not targets:
         parties = span_targets([tok, *objects(tok)], mentions)
         if not sources and len(parties) > 1:  # "fighting between X and Y": X against Y
             sources, parties = parties[:1], parties[1:]
+            source_ids = {sources[0].actor.actor_id}
         targets += parties
-    if not targets and row.event_type == "THREATEN":
-        targets += condition_targets(verb or tok, mentions)
-    if not targets and row.event_type == "PROTEST":
-        heads = [tok] + ([verb] if verb is not None else [])
-        targets += purpose_targets(heads, mentions, frozenset(source_ids))
+    heads = [tok] + ([verb] if verb is not None and verb is not tok else [])
+    wider: list[Callable[[], list[ActorRef]]] = [
+        lambda: complement_targets(tok, mentions),
+        lambda: (
+            conjunct_targets(tok, mentions, row.target_preps or DEFAULT_PREPS)
+            if verb is tok
+            else []
+        ),
+        lambda: grievance_targets(heads + objects(tok), mentions),
+        lambda: condition_targets(verb or tok, mentions) if row.event_type == "THREATEN" else [],
+        lambda: (
+            purpose_targets(heads, mentions, frozenset(source_ids))
+            if row.event_type == "PROTEST"
+            else []
+        ),
+    ]
+    for finder in wider:  # the first that names someone other than the source
+        if targets:
+            break
+        targets += [t for t in finder() if t.actor.actor_id not in source_ids]
     return unique(sources), unique([t for t in targets if t not in sources])
 
 
@@ -149,8 +165,10 @@ def _verb_arguments(
                 for node in nodes:
                     targets += mentions.actors_of(node)
         if not targets and row.event_type in CLAUSE_TARGET_TYPES:
-            for child in verb.children:  # "demanded that the government end curbs"
-                if child.dep_ == "ccomp":
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            clauses += content_clauses(particle_objects(verb, row.particle))
+            for child in clauses:  # "demanded that the government end curbs"
+                if child.dep_ in {"ccomp", "acl"}:
                     csubj, cpass, cagent = subject(child)
                     # "demanded that the minister be sacked": the one to be acted on
                     clause_node = csubj or cagent or cpass

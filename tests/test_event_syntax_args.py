@@ -190,3 +190,10 @@ def test_in_retaliation_for_names_the_party_answered(analyse: Any) -> None:
     text = "Ghana recalled its ambassador in retaliation for Togo's expulsion of its diplomats."
     evs = _dyads(analyse, text)
     assert evs and evs[0][1] == "GHA" and evs[0][2] == ["TGO"]
+
+
+def test_participle_modifying_a_noun_takes_it_as_patient(analyse: Any) -> None:
+    text = "Two Kenyan journalists arrested on Monday appeared in court in Nairobi."
+    (e,) = [e for e in analyse(text).events if e.trigger == "arrested"]
+    assert e.event_type == "COERCE" and e.source is None
+    assert [t.actor.country for t in e.targets] == ["KEN"]

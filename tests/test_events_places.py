@@ -18,3 +18,10 @@ def test_place_in_a_later_clause_of_its_own_still_counts(analyse: Any) -> None:
     text = "Kenya is prepared to impose a curfew as riots spread in central Nairobi."
     (e,) = [e for e in analyse(text).events if e.trigger == "impose"]
     assert e.location is not None and e.location.country == "KEN"
+
+
+def test_investigation_without_named_target_targets_its_place(analyse: Any) -> None:
+    text = "The United Nations has dispatched inspectors to a chemical plant in northern Syria."
+    (e,) = [e for e in analyse(text).events if e.event_type == "ACCUSE"]
+    assert e.mode == "investigate"
+    assert [t.actor.country for t in e.targets] == ["SYR"]

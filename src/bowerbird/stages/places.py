@@ -166,10 +166,13 @@ class PlacesStage:
 
 def _place_targeted(event: Event) -> bool:
     """Material acts, also conflictual ones when announced or intended (coded THREATEN:
-    "is prepared to impose martial law in Baghdad"); not intended meetings or agreements
-    (coded AGREE), whose place is only where the parties meet."""
+    "is prepared to impose martial law in Baghdad"), and investigations, which look into
+    what happens at their place; not intended meetings or agreements (coded AGREE), whose
+    place is only where the parties meet."""
     if event.event_type in PLACE_TARGETED:
         return True
+    if event.event_type == "ACCUSE" and event.mode == "investigate":
+        return True  # "sent inspectors to a plant in Iran": the place investigated
     return event.status == "planned" and event.event_type == "THREATEN"
 
 

@@ -197,3 +197,22 @@ def test_participle_modifying_a_noun_takes_it_as_patient(analyse: Any) -> None:
     (e,) = [e for e in analyse(text).events if e.trigger == "arrested"]
     assert e.event_type == "COERCE" and e.source is None
     assert [t.actor.country for t in e.targets] == ["KEN"]
+
+
+def test_stranded_preposition_shares_the_coordinated_phrases_object(analyse: Any) -> None:
+    text = "Chile has established diplomatic relations with and opened an embassy in Peru."
+    assert _first(analyse, text) == ("SUPPORT", "CHL", ["PER"])
+
+
+def test_passive_withdrawal_without_agent_is_done_by_the_withdrawn(analyse: Any) -> None:
+    text = "Hundreds of Kenyan troops were withdrawn from Somalia on Monday."
+    (e,) = [e for e in analyse(text).events if e.event_type == "RETREAT"]
+    assert e.source is not None and e.source.actor.country == "KEN"
+    assert [t.actor.country for t in e.targets] == ["SOM"]
+
+
+def test_passive_release_keeps_the_released_as_target(analyse: Any) -> None:
+    text = "Two Kenyan journalists were released on Monday."
+    (e,) = [e for e in analyse(text).events if e.event_type == "RETREAT"]
+    assert e.source is None or e.source.actor.country != "KEN"
+    assert [t.actor.country for t in e.targets] == ["KEN"]

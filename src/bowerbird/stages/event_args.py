@@ -162,14 +162,21 @@ def particle_objects(verb: Token, particle: str) -> list[Token]:
 
 
 def repaired_pobjs(prep: Token) -> list[Token]:
-    """The objects of ``prep``, also when the parser made its object the subject of a
-    following reduced relative clause: in "granted asylum to five officers holed up in
+    """The objects of ``prep``, also when it shares the object of a coordinated phrase
+    ("established ties with and opened an embassy in Tehran"), and when the parser made
+    its object the subject of a following reduced relative clause: in "granted asylum to five officers holed up in
     the embassy" the small model reads "officers" as the subject of "holed", leaving "to"
     without an object; the noun phrase starting right after the preposition is its object.
     """
     found = [p for p in prep.children if p.dep_ == "pobj"]
     if found:
         return found
+    nxt = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+    if nxt is not None and nxt.dep_ == "cc":
+        # right-node raising: "ties with and an embassy in Tehran" share "Tehran"
+        for t in prep.doc[nxt.i + 1 : prep.sent.end]:
+            if t.dep_ == "pobj":
+                return [t]
     for clause in prep.children:  # "to [four officers hiding ...]" read as a clause
         subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if clause.dep_ == "pcomp" and subj is not None and subj.left_edge.i == prep.i + 1:

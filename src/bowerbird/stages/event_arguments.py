@@ -137,7 +137,9 @@ def _verb_arguments(
     targets: list[ActorRef] = []
     subj, passive_subj, agent = subject(verb)
     if passive_subj is not None:
-        if agent is None and row.event_type == "AGREE":  # "X is committed to ..."
+        if agent is None and (row.event_type == "AGREE" or _own_retreat(hit)):
+            # "X is committed to ...", "X's troops were withdrawn", "guerrillas have been
+            # demobilized": with no agent named, the passive subject's side acts
             sources += mentions.actors_of(passive_subj)
         else:
             targets += mentions.actors_of(passive_subj)
@@ -175,6 +177,11 @@ def _verb_arguments(
                     if clause_node is not None:
                         targets += mentions.actors_of(clause_node)
     return sources, targets
+
+
+def _own_retreat(hit: Hit) -> bool:
+    """A withdrawal or disarmament, which the one withdrawn or disarmed carries out."""
+    return hit.trigger.event_type == "RETREAT" and hit.trigger.mode in {"withdraw", "disarm"}
 
 
 def _noun_arguments(

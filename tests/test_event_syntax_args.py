@@ -216,3 +216,10 @@ def test_passive_release_keeps_the_released_as_target(analyse: Any) -> None:
     (e,) = [e for e in analyse(text).events if e.event_type == "RETREAT"]
     assert e.source is None or e.source.actor.country != "KEN"
     assert [t.actor.country for t in e.targets] == ["KEN"]
+
+
+def test_equipping_participle_without_agent_is_a_description(analyse: Any) -> None:
+    text = "Kenyan troops were attacked by Somali gunmen armed with rifles."
+    assert [e.event_type for e in analyse(text).events] == ["ASSAULT"]
+    text = "Kenyan troops were attacked by Somali gunmen armed by Eritrea."
+    assert "AID" in [e.event_type for e in analyse(text).events]

@@ -32,6 +32,7 @@ from bowerbird.stages.event_syntax import (
     Hit,
     MentionIndex,
     governing_verb,
+    has_verb_root,
     objects,
     reporting_subject,
     subject,
@@ -52,6 +53,23 @@ def is_reciprocal(row: Trigger) -> bool:
     """Whether coordinated subjects of ``row`` act on each other ("X and Y agreed", "X
     and Y signed a trade pact"), not side by side ("X and Y protested")."""
     return row.event_type in plover.SYMMETRIC or row.cameo in JOINT_CAMEO
+
+
+#: Categories whose participle, modifying a noun without saying by whom, describes how the
+#: noun is equipped or backed ("militiamen armed with machetes"), not an act reported.
+DESCRIPTIVE_PARTICIPLES = frozenset({"AID", "SUPPORT"})
+
+
+def is_description(hit: Hit) -> bool:
+    """A giving or backing participle with no agent, modifying a noun: not an event."""
+    tok = hit.token
+    return (
+        hit.trigger.event_type in DESCRIPTIVE_PARTICIPLES
+        and tok.tag_ == "VBN"
+        and tok.dep_ in {"acl", "amod"}
+        and not any(c.dep_ == "agent" for c in tok.children)
+        and has_verb_root(tok)  # else the parser may have missed the main verb
+    )
 
 
 def arguments(hit: Hit, mentions: MentionIndex) -> tuple[list[ActorRef], list[ActorRef]]:

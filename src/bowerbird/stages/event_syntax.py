@@ -181,7 +181,7 @@ def subject(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
         if v.dep_ in {"conj", "xcomp", "advcl", "acomp"} and v.head.pos_ in {"VERB", "AUX", "ADJ"}:
             v = v.head
             continue
-        if v.dep_ == "acl" and v.tag_ == "VBN" and v.i > v.head.i and _has_verb_root(v):
+        if v.dep_ == "acl" and v.tag_ == "VBN" and v.i > v.head.i and has_verb_root(v):
             # "land seized in 1970": a participle's noun is its patient (unless the
             # parser left the clause without a verb: "Doctors from X donated ...")
             return None, v.head, None
@@ -440,7 +440,7 @@ def _active(verb: Token) -> bool:
     return verb.pos_ in {"VERB", "AUX"} and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
-def _has_verb_root(tok: Token) -> bool:
+def has_verb_root(tok: Token) -> bool:
     """Whether ``tok``'s sentence is rooted in a verb (a parse without a main verb often
     takes the real main verb for a participle)."""
     return tok.sent.root.pos_ in {"VERB", "AUX"}

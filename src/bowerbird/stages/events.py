@@ -35,7 +35,7 @@ from bowerbird import plover
 from bowerbird.lexicons import Lexicon, Trigger
 from bowerbird.records import ActorRef, Article, Event, EventDate, EventStatus, Evidence
 from bowerbird.settings import Settings
-from bowerbird.stages.event_arguments import arguments, is_reciprocal
+from bowerbird.stages.event_arguments import arguments, is_description, is_reciprocal
 from bowerbird.stages.event_rules import (
     DEMAND_MODALS,
     demand_clause,
@@ -188,7 +188,7 @@ class EventsStage:
             for hit in hits:
                 if governed_by_trigger(hit.token, trigger_tokens, trigger_verbs):
                     continue
-                if in_content_clause(hit, content_heads):
+                if in_content_clause(hit, content_heads) or is_description(hit):
                     continue
                 if hit.clause is None and any(a <= hit.token.i <= b for a, b in demand_spans):
                     continue

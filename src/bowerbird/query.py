@@ -433,13 +433,13 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     first_last = con.execute("SELECT min(date), max(date) FROM events").fetchone()
     first, last = first_last if first_last is not None else (None, None)
     dyads = con.execute(
-        """SELECT e.source_actor_id, t.actor_id, any_value(sa.name), any_value(ta.name),
-                  count(DISTINCT c.cluster_id) AS n, avg(e.score)
+        # merged events only (their representative report), like query_actors.dyads
+        f"""SELECT e.source_actor_id, t.actor_id, any_value(sa.name), any_value(ta.name),
+                  count(DISTINCT e.event_id) AS n, avg(e.score)
            FROM events e JOIN event_targets t ON t.event_id = e.event_id
-           JOIN event_clusters c ON c.event_id = e.event_id
            LEFT JOIN actors sa ON sa.actor_id = e.source_actor_id
            LEFT JOIN actors ta ON ta.actor_id = t.actor_id
-           WHERE e.source_actor_id IS NOT NULL
+           WHERE e.source_actor_id IS NOT NULL AND {merged_only("e")}
            GROUP BY e.source_actor_id, t.actor_id
            ORDER BY n DESC, e.source_actor_id, t.actor_id LIMIT 10"""
     ).fetchall()

@@ -9,10 +9,12 @@ trigger in the dependency tree (main clause first), then by position.  Scores:
   prediction counts as wrong);
 * ``source_country_accuracy``: over records with a coded gold source, the primary
   event's source code is among the gold source codes;
-* ``target_country_accuracy``: over records with a gold target, the primary event's
-  target code is among the gold target codes; for reciprocal gold events (both actors as
-  sources, no target) over records whose primary event has a target, that target must be
-  one of the gold sources;
+* ``target_country_accuracy``: over records whose gold event has a counterpart, the
+  primary event's first target matches it.  The counterpart is the gold target (any of
+  them), or, for a reciprocal gold event (the README's format: both actors as sources and
+  an empty target), the gold source our source did not take: a reciprocal event coded
+  "A -> B" is right when our source is A and our target B, in either order, and an event
+  coded with no target, or with a target that repeats our source's party, misses B;
 * ``event_precision``: predicted events whose category matches their sentence's gold
   category, over all predicted events (every gold sentence has exactly one event, so
   extra events of other categories count against precision).
@@ -69,6 +71,26 @@ def _codes(actors: list[dict[str, Any]]) -> set[str]:
     return {GOLD_CODE_FIX.get(a["code"], a["code"]) for a in actors if a.get("code")}
 
 
+def counterpart_codes(
+    gold_sources: list[dict[str, Any]], gold_targets: list[dict[str, Any]], source: frozenset[str]
+) -> set[str]:
+    """The codes a correct first target may have; empty when gold names no counterpart.
+
+    Gold targets if there are any; for a reciprocal record (two or more coded sources, no
+    target) the codes of the gold sources left once the one our source matches is set
+    aside ("Hungarian and Romanian officials agreed": source HUN needs target ROU).
+    """
+    if gold_targets:
+        return _codes(gold_targets)
+    codes = [GOLD_CODE_FIX.get(a["code"], a["code"]) for a in gold_sources if a.get("code")]
+    if len(codes) < 2:
+        return set()
+    taken = next((c for c in codes if c in source), None)
+    if taken is not None:
+        codes.remove(taken)
+    return set(codes)
+
+
 def evaluate_events(
     path: str, *, limit: int | None = None, model: str | None = None, engine: Engine | None = None
 ) -> dict[str, Any]:
@@ -88,17 +110,16 @@ def evaluate_events(
         type_ok += pred_type == gold_type
         predicted += len(art.events)
         matched += sum(e.event_type == gold_type for e in art.events)
-        gsrc, gtgt = _codes(g.get("source") or []), _codes(g.get("target") or [])
+        gsrc = _codes(g.get("source") or [])
+        psrc = actor_codes(ev.source.actor if ev and ev.source else None)
         if gsrc:
             src_n += 1
-            src_ok += bool(actor_codes(ev.source.actor if ev and ev.source else None) & gsrc)
+            src_ok += bool(psrc & gsrc)
         ptgt = actor_codes(ev.targets[0].actor) if ev and ev.targets else frozenset()
-        if gtgt:
+        counterpart = counterpart_codes(g.get("source") or [], g.get("target") or [], psrc)
+        if counterpart:
             tgt_n += 1
-            tgt_ok += bool(ptgt & gtgt)
-        elif ptgt and len(gsrc) > 1:
-            tgt_n += 1
-            tgt_ok += bool(ptgt & gsrc)
+            tgt_ok += bool(ptgt & counterpart)
         if pred_type != gold_type and len(errors) < 60:
             errors.append(f"{g['id']}: gold {gold_type} predicted {pred_type}: {g['text'][:90]}")
     return {

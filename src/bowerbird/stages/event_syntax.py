@@ -114,98 +114,6 @@ GROUP_NOUNS = frozenset(
 AFFILIATION = frozenset(
     {"affiliate", "affiliated", "link", "linked", "belong", "loyal", "allied", "tie", "tied"}
 )
-COMPLEMENT_PREPS = ("with", "against", "on", "to", "into", "in", "at", "from", "over")
-
-
-def complement_targets(tok: Token, mentions: MentionIndex) -> list[ActorRef]:
-    """Targets inside the trigger's complement: "threatened to break off relations with X",
-    "refused to deploy peacekeepers in X", "denounced Serbia's suppression of ...".
-    """
-    found: list[ActorRef] = []
-    for obj in objects(tok):
-        for c in obj.children:
-            if c.dep_ == "poss":
-                found += mentions.actors_of(c)
-            elif c.dep_ == "prep" and c.lower_ in {"by", "from"}:  # "rejected calls by X"
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        found += mentions.actors_of(p)
-    if found:
-        return found
-    frontier = [c for c in tok.children if c.dep_ in {"xcomp", "dobj"}]
-    for _ in range(3):
-        nxt: list[Token] = []
-        for node in frontier:
-            if node.pos_ in {"VERB", "AUX"}:
-                for obj in objects(node):
-                    found += mentions.actors_of(obj)
-                for c in node.children:
-                    if c.dep_ == "dative":
-                        found += mentions.actors_of(c)
-            for prep in COMPLEMENT_PREPS:
-                for c in node.children:
-                    if c.dep_ == "prep" and c.lower_ == prep:
-                        for p in c.children:
-                            if p.dep_ == "pobj":
-                                found += mentions.actors_of(p, descend=True)
-            if found:
-                return found
-            nxt += [c for c in node.children if c.dep_ in {"xcomp", "dobj", "pobj", "prep"}]
-        frontier = nxt
-    return found
-
-
-#: Verbs of a protest's purpose clause that name its addressee ("to demand ... from X").
-PURPOSE_DEMANDS = frozenset(
-    {"demand", "press", "call", "urge", "seek", "push", "insist", "protest", "denounce"}
-)
-_PURPOSE_DEPS = frozenset({"dobj", "dative", "prep", "pobj", "poss"})
-
-
-def purpose_targets(
-    heads: list[Token], mentions: MentionIndex, exclude: frozenset[str] = frozenset()
-) -> list[ActorRef]:
-    """The addressee of a protest is whom its demands address: the first actor inside a
-    purpose clause "to demand/press ..." ("staged protests to demand the resignation of
-    the prime minister", "blocked roads to press their demands on the government")."""
-    for head in heads:
-        for clause in head.children:
-            if clause.dep_ not in {"advcl", "xcomp", "acl", "relcl"}:
-                continue
-            if clause.lemma_.lower() not in PURPOSE_DEMANDS:
-                continue
-            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-                continue
-            frontier = [c for c in clause.children if c.dep_ in _PURPOSE_DEPS]
-            for _ in range(4):
-                found: list[ActorRef] = []
-                for node in frontier:
-                    if node.dep_ in {"dobj", "dative", "pobj", "poss"}:
-                        found += [  # not the protesters themselves ("their demands")
-                            a for a in mentions.actors_of(node) if a.actor.actor_id not in exclude
-                        ]
-                if found:
-                    return found
-                frontier = [c for n in frontier for c in n.children if c.dep_ in _PURPOSE_DEPS]
-    return []
-
-
-def condition_targets(head: Token, mentions: MentionIndex) -> list[ActorRef]:
-    """The target of a conditional threat is who must meet the condition: "threatened to
-    strike unless Israel withdrew" -> Israel (the subject of the unless/if clause)."""
-    for tok in head.subtree:
-        if tok.dep_ != "advcl" or not any(
-            c.dep_ == "mark" and c.lower_ in {"unless", "if"} for c in tok.children
-        ):
-            continue
-        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None:
-            found = mentions.actors_of(subj)
-            if found:
-                return found
-    return []
-
-
 # -- syntax helpers --------------------------------------------------------------------
 
 
@@ -265,10 +173,18 @@ def subject(verb: Token) -> tuple[Token | None, Token | None, Token | None]:
         if subj is not None and subj.tag_ in {"WDT", "WP"} and v.dep_ == "relcl":
             subj = v.head
         if subj is not None or psubj is not None or agent is not None:
+            if v is not verb and psubj is not None and _active(verb):
+                # "X was indicted by Y and will resign": an active verb coordinated with
+                # a passive one shares its grammatical subject, X, not the agent Y
+                return psubj, None, None
             return subj, psubj, agent
         if v.dep_ in {"conj", "xcomp", "advcl", "acomp"} and v.head.pos_ in {"VERB", "AUX", "ADJ"}:
             v = v.head
             continue
+        if v.dep_ == "acl" and v.tag_ == "VBN" and v.i > v.head.i and has_verb_root(v):
+            # "land seized in 1970": a participle's noun is its patient (unless the
+            # parser left the clause without a verb: "Doctors from X donated ...")
+            return None, v.head, None
         if v.dep_ in {"relcl", "acl"}:
             return v.head, None, None
         break
@@ -489,7 +405,8 @@ class MentionIndex:
                     continue
             if ref is None and (descend or t.pos_ in {"NOUN", "PRON"}):
                 for c in t.children:
-                    if c.dep_ == "prep" and c.lower_ in {"from", "of"}:
+                    # "troops from X", "the homes of X", "a camp for X refugees"
+                    if c.dep_ == "prep" and c.lower_ in {"from", "of", "for"}:
                         for p in c.children:
                             if p.dep_ == "pobj":
                                 out += [r for r in (self._ref(x) for x in [p, *p.conjuncts]) if r]
@@ -515,3 +432,15 @@ def unique(refs: list[ActorRef]) -> list[ActorRef]:
             seen.add(r.actor.actor_id)
             out.append(r)
     return out
+
+
+def _active(verb: Token) -> bool:
+    """Whether ``verb`` is in the active voice (no passive auxiliary, not a participle
+    modifying a noun)."""
+    return verb.pos_ in {"VERB", "AUX"} and not any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def has_verb_root(tok: Token) -> bool:
+    """Whether ``tok``'s sentence is rooted in a verb (a parse without a main verb often
+    takes the real main verb for a participle)."""
+    return tok.sent.root.pos_ in {"VERB", "AUX"}

@@ -35,6 +35,7 @@ from bowerbird import plover
 from bowerbird.lexicons import Lexicon, Trigger
 from bowerbird.records import ActorRef, Article, Event, EventDate, EventStatus, Evidence
 from bowerbird.settings import Settings
+from bowerbird.stages.event_arguments import arguments, is_description, is_reciprocal
 from bowerbird.stages.event_rules import (
     DEMAND_MODALS,
     demand_clause,
@@ -42,24 +43,16 @@ from bowerbird.stages.event_rules import (
     intent_coding,
 )
 from bowerbird.stages.event_syntax import (
-    SELF_PRONOUNS,
     Hit,
     MentionIndex,
-    complement_targets,
-    condition_targets,
     depths,
     governed_by_trigger,
-    governing_verb,
     hashes,
     in_content_clause,
     is_refusal,
     noun_has_actor_args,
     objects,
-    purpose_targets,
-    reporting_subject,
     status_of,
-    subject,
-    unique,
 )
 
 LIGHT_VERBS = frozenset(
@@ -195,7 +188,7 @@ class EventsStage:
             for hit in hits:
                 if governed_by_trigger(hit.token, trigger_tokens, trigger_verbs):
                     continue
-                if in_content_clause(hit, content_heads):
+                if in_content_clause(hit, content_heads) or is_description(hit):
                     continue
                 if hit.clause is None and any(a <= hit.token.i <= b for a, b in demand_spans):
                     continue
@@ -276,10 +269,15 @@ class EventsStage:
         for prep in tok.children:  # "provide Afghanistan with emergency aid"
             if prep.dep_ == "prep" and prep.lower_ == "with":
                 objs.update(p.lemma_.lower() for p in prep.children if p.dep_ == "pobj")
+        particle_objs: dict[str, set[str]] = {}  # "called for sanctions": the preposition's
+        for prep in tok.children:  # object is the prepositional verb's object
+            if prep.dep_ == "prep":
+                lemmas = {p.lemma_.lower() for p in prep.children if p.dep_ == "pobj"}
+                particle_objs.setdefault(prep.lower_, set()).update(lemmas)
         for row in rows:
-            if row.objects and not (row.objects & objs):
-                continue
             if row.particle and row.particle not in particles:
+                continue
+            if row.objects and not (row.objects & (objs | particle_objs.get(row.particle, set()))):
                 continue
             return row
         return None
@@ -316,12 +314,12 @@ class EventsStage:
         published: str | None,
     ) -> list[Event]:
         row = hit.trigger
-        sources, targets = self._arguments(hit, mentions)
+        sources, targets = arguments(hit, mentions)
         if not sources and not targets:
             return []
         if row.event_type == "MOBILIZE" and len(sources) > 1:
             row = JOINT_EXERCISE  # joint manoeuvres are cooperation (PLOVER 3.14.1)
-        if not targets and len(sources) > 1 and row.event_type in plover.SYMMETRIC:
+        if not targets and len(sources) > 1 and is_reciprocal(row):
             sources, targets = sources[:1], sources[1:]
         status: EventStatus = "occurred" if hit.clause is not None else status_of(hit)
         event_type, mode, cameo = intent_coding(row.event_type, row.mode, status)
@@ -373,126 +371,6 @@ class EventsStage:
                 )
             )
         return out
-
-    def _arguments(self, hit: Hit, mentions: MentionIndex) -> tuple[list[ActorRef], list[ActorRef]]:
-        row, tok, verb = hit.trigger, hit.token, hit.verb
-        sources: list[ActorRef] = []
-        targets: list[ActorRef] = []
-        if hit.clause is not None and verb is not None:
-            said_by = verb
-            if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # "issued a reminder that X must"
-                said_by = verb.head
-            subj, _, agent = subject(said_by)
-            speaker = agent or subj
-            csubj, cpass, _ = subject(hit.clause)
-            clause_subj = csubj or cpass
-            src = mentions.actors_of(speaker) if speaker is not None else []
-            tgt = mentions.actors_of(clause_subj) if clause_subj is not None else []
-            pronoun = clause_subj is not None and clause_subj.lower_ in {"it", "they"}
-            src_ids = {a.actor.actor_id for a in src}
-            if pronoun and all(t.actor.actor_id in src_ids for t in tgt):
-                # "a reminder to Iraq that it must ...": the pronoun is the one addressed
-                tgt = []
-                for child in said_by.children:
-                    if child.dep_ in {"dative", "dobj"} and child is not verb:
-                        nodes = [p for p in child.children if p.dep_ == "pobj"] or [child]
-                        for node in nodes:
-                            tgt += mentions.actors_of(node)
-            return unique(src), unique([t for t in tgt if t not in src])
-        if verb is not None:
-            subj, passive_subj, agent = subject(verb)
-            if passive_subj is not None:
-                if agent is None and row.event_type == "AGREE":  # "X is committed to ..."
-                    sources += mentions.actors_of(passive_subj)
-                else:
-                    targets += mentions.actors_of(passive_subj)
-            if agent is not None:
-                sources += mentions.actors_of(agent)
-            elif subj is not None:
-                found = mentions.actors_of(subj)
-                if not found and subj.lower_ in SELF_PRONOUNS:
-                    speaker = reporting_subject(verb)
-                    if speaker is not None:
-                        found = mentions.actors_of(speaker)
-                sources += found
-            if verb is tok and verb.lemma_.lower() not in TOPIC_VERBS:
-                for obj in objects(verb):
-                    targets += mentions.actors_of(obj)
-                for child in verb.children:
-                    if child.dep_ == "dative":  # "told Xi", or "gave ... to Ethiopia"
-                        nodes = [p for p in child.children if p.dep_ == "pobj"] or [child]
-                        for node in nodes:
-                            targets += mentions.actors_of(node)
-                if not targets and row.event_type in CLAUSE_TARGET_TYPES:
-                    for child in verb.children:  # "demanded that the government end curbs"
-                        if child.dep_ == "ccomp":
-                            csubj, _, _ = subject(child)
-                            if csubj is not None:
-                                targets += mentions.actors_of(csubj)
-        # nominal arguments: poss/compound actors, "between X and Y", "by X"
-        if verb is not tok:
-            for child in tok.children:
-                if child.dep_ == "poss" and not sources:
-                    sources += mentions.actors_of(child)
-                elif child.dep_ == "prep" and child.lower_ == "between":
-                    both = [
-                        a for p in child.children if p.dep_ == "pobj" for a in mentions.actors_of(p)
-                    ]
-                    if not sources:
-                        sources += both[:1]
-                        targets += both[1:]
-                    else:
-                        targets += both
-                elif child.dep_ == "prep" and child.lower_ == "by" and not sources:
-                    sources += [
-                        a for p in child.children if p.dep_ == "pobj" for a in mentions.actors_of(p)
-                    ]
-            if not sources and verb is None:
-                for child in tok.lefts:
-                    if child.dep_ in {"compound", "amod", "nmod"}:
-                        named = child.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
-                        sources += [  # "Palestinian riots", not "the naval blockade of X"
-                            a
-                            for a in mentions.actors_of(child)
-                            if named or not a.start <= tok.idx < a.end
-                        ]
-            if not sources and verb is None:
-                # "In a phone call with Wang, Blinken urged ...": the clause's subject
-                governor = governing_verb(tok)
-                if governor is not None:
-                    subj, _, agent = subject(governor)
-                    if agent or subj:
-                        sources += mentions.actors_of(agent or subj)  # type: ignore[arg-type]
-        preps = row.target_preps or ("with", "on", "against", "to")
-        holders = [tok] + ([verb] if verb is not None and verb is not tok else [])
-        holders += [o for o in objects(tok) if o.pos_ == "NOUN"]  # "imposed sanctions on X"
-        if tok.pos_ == "NOUN":  # "the withdrawal of troops from X"
-            holders += [p for c in tok.children if c.lower_ == "of" for p in c.children]
-        for pp in (verb or tok).children:  # "in a phone call with Wang, Blinken discussed"
-            if pp.dep_ == "prep" and pp.lower_ in {"in", "during", "at"}:
-                holders += [p for p in pp.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
-        source_ids = {a.actor.actor_id for a in sources}
-        targets = [
-            t for t in targets if t.actor.actor_id not in source_ids
-        ]  # "withdraw its troops"
-        if not targets:
-            for prep in preps:
-                for holder in holders:
-                    for child in holder.children:
-                        if child.dep_ in {"prep", "agent"} and child.lower_ == prep:
-                            for p in child.children:
-                                if p.dep_ == "pobj":
-                                    targets += mentions.actors_of(p, descend=True)
-                if targets:
-                    break
-        if not targets:
-            targets += complement_targets(tok, mentions)
-        if not targets and row.event_type == "THREATEN":
-            targets += condition_targets(verb or tok, mentions)
-        if not targets and row.event_type == "PROTEST":
-            heads = [tok] + ([verb] if verb is not None else [])
-            targets += purpose_targets(heads, mentions, frozenset(source_ids))
-        return unique(sources), unique([t for t in targets if t not in sources])
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -108,7 +108,7 @@ class PlacesStage:
         trigger = span.root
         clause = _clause_root(trigger)
         for tok in _locative_objects(clause):
-            place = self.gazetteer.lookup(_entity_text(tok))
+            place = self._lookup(tok)
             if place is not None:
                 loc = Location(place.name, place.country, place.lat, place.lon)
                 targets = event.targets
@@ -129,6 +129,18 @@ class PlacesStage:
                     source = dataclasses.replace(source, actor=actor)
                 return dataclasses.replace(event, location=loc, targets=targets, source=source)
         return event
+
+    def _lookup(self, tok: Token) -> Place | None:
+        """The place an entity names; "Montenegro province", "the Darfur region": the
+        name before a trailing common noun, when the whole is not in the gazetteer."""
+        place = self.gazetteer.lookup(_entity_text(tok))
+        if place is not None:
+            return place
+        doc: Any = tok.doc
+        for ent in doc.ents:
+            if ent.start <= tok.i < ent.end and len(ent) > 1 and ent[-1].pos_ == "NOUN":
+                return self.gazetteer.lookup(str(ent[:-1].text))
+        return None
 
     def _local_source(self, trigger: Token, iso: str) -> ActorRef | None:
         """An unnamed perpetrator acting in a country ("a roadside bombing near Samarra",
@@ -154,10 +166,13 @@ class PlacesStage:
 
 def _place_targeted(event: Event) -> bool:
     """Material acts, also conflictual ones when announced or intended (coded THREATEN:
-    "is prepared to impose martial law in Baghdad"); not intended meetings or agreements
-    (coded AGREE), whose place is only where the parties meet."""
+    "is prepared to impose martial law in Baghdad"), and investigations, which look into
+    what happens at their place; not intended meetings or agreements (coded AGREE), whose
+    place is only where the parties meet."""
     if event.event_type in PLACE_TARGETED:
         return True
+    if event.event_type == "ACCUSE" and event.mode == "investigate":
+        return True  # "sent inspectors to a plant in Iran": the place investigated
     return event.status == "planned" and event.event_type == "THREATEN"
 
 
@@ -175,16 +190,40 @@ def _clause_root(tok: Token) -> Token:
 
 
 def _locative_objects(root: Token) -> list[Token]:
+    """Place objects of locative phrases in ``root``'s clause, not in the subjects of
+    clauses below it ("eased curbs in X as police in Y arrested ...": X), including a
+    place naming a common noun ("in Montenegro province")."""
     out: list[Token] = []
     for tok in root.subtree:
-        if tok.dep_ == "prep" and tok.lower_ in LOCATIVE_PREPS:
+        if tok.dep_ == "prep" and tok.lower_ in LOCATIVE_PREPS and not _nested(tok, root):
             for p in tok.children:
                 if p.dep_ == "pobj":
-                    out.extend(x for x in [p, *p.conjuncts] if x.ent_type_ in PLACE_ENTS)
+                    for x in [p, *p.conjuncts]:
+                        if x.ent_type_ in PLACE_ENTS:
+                            out.append(x)
+                        else:
+                            out.extend(
+                                c
+                                for c in x.children
+                                if c.dep_ == "compound" and c.ent_type_ in PLACE_ENTS
+                            )
                     for of in p.children:  # "near the town of Samarra"
                         if of.dep_ == "prep" and of.lower_ == "of":
                             out.extend(x for x in of.children if x.ent_type_ in PLACE_ENTS)
     return out
+
+
+def _nested(tok: Token, root: Token) -> bool:
+    """Whether ``tok`` sits in the subject of a clause below ``root``: "police in Croatia"
+    describes who acts in that clause, not where ``root``'s event happens."""
+    t = tok
+    in_subject = False
+    while t.i != root.i and t.head.i != t.i:
+        in_subject = in_subject or t.dep_ in {"nsubj", "nsubjpass"}
+        if in_subject and t.dep_ in {"advcl", "relcl", "ccomp", "acl", "conj"}:
+            return True
+        t = t.head
+    return False
 
 
 def _entity_text(tok: Token) -> str:

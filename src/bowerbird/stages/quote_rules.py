@@ -15,15 +15,18 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
 from bowerbird.records import ActorRef, Mention
 
 #: Quoted spans: curly quotes (an opening mark inside ends the span), or straight quotes
-#: within one paragraph.
-QUOTE_RE = re.compile(r"“([^“”]{2,3000})”|\"([^\"\n]{2,3000})\"")
+#: within one paragraph, or two apostrophes within one paragraph (''...'', the typewriter
+#: double quote some newspapers' feeds print).
+QUOTE_RE = re.compile(r"“([^“”]{2,3000})”|\"([^\"\n]{2,3000})\"|''([^\n]{2,3000}?)''")
+#: A quotation mark: curly, straight, or two apostrophes.
+MARK_RE = re.compile(r"“|”|\"|''")
 MIN_QUOTE_CHARS = 12
 RELATIVE = frozenset({"who", "that", "which"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -109,6 +112,78 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
+#: Nouns for a written statement, whose issuer is its source ("issued a statement saying").
+DOCUMENT_NOUNS = frozenset(
+    {"statement", "release", "letter", "memo", "tweet", "post", "message", "email", "note"}
+)
+
+
+def source_subject(verb: Token) -> Token | None:
+    """The source of a reporting verb: its subject, with the rules of English attribution.
+
+    * a passive cue's subject is the addressee or the topic ("Trump was asked whether",
+      "it was said that"): the source is the agent ("by X") or unknown; a passive reached
+      by climbing keeps its subject ("X was quoted as saying", "is expected to say");
+    * a participle modifying a noun ("a statement saying", "a website called"): a written
+      statement's source is whoever issued it; an infinitive or past participle modifier
+      ("efforts to admit", "rules intended to") has no source of its own; a present
+      participle has the noun ("voters supporting Trump").
+    """
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ == "nsubj":
+                return c
+            if c.dep_ == "nsubjpass":
+                return c if v is not verb else agent(v)
+        if v.dep_ == "acl" and v.head.i != v.i and v.head.pos_ in NOMINAL:
+            noun = v.head
+            if noun.lemma_.lower() in DOCUMENT_NOUNS:
+                return source_subject(noun.head) if noun.dep_ == "dobj" else None
+            if v.tag_ != "VBG":
+                return None
+            return noun
+        if v.dep_ == "relcl" and v.head.i != v.i and v.head.pos_ in NOMINAL:
+            return v.head
+        if v.dep_ in CLIMB_DEPS and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def agent(verb: Token) -> Token | None:
+    """X in a passive "... by X"."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def inflections(lemma: str) -> tuple[str, ...]:
+    """Regular inflected forms of a verb ("hope" -> "hopes", "hoped", "hoping")."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return (lemma + "s", lemma + "d", lemma + "ed", stem + "ing")
+
+
+def cue_lemma(tok: Token, lexicon: Mapping[str, str]) -> str:
+    """The lemma of a verb, checked against a lexicon of verbs.
+
+    When the tagger's lemma is not in the lexicon, the regular inflections are undone on
+    the word itself (the tagger reads "hopes", "hoped", "hoping" as forms of "hop").
+    """
+    lemma = tok.lemma_.lower()
+    if lemma in lexicon:
+        return lemma
+    word = tok.lower_
+    cands = []
+    if word.endswith(("s", "d")):
+        cands.append(word[:-1])
+    if word.endswith("ed"):
+        cands.append(word[:-2])
+    if word.endswith("ing"):
+        cands += [word[:-3], word[:-3] + "e"]
+    return next((c for c in cands if c in lexicon and word in inflections(c)), lemma)
+
+
 def antecedent(tok: Token | None) -> Token | None:
     """The noun a relative pronoun stands for ("Barkley, who said" -> Barkley)."""
     if tok is not None and tok.lower_ in RELATIVE and tok.head.dep_ == "relcl":
@@ -156,7 +231,7 @@ def enclosing_cue(cue: Token, is_cue: Callable[[Token], bool]) -> Token | None:
         head = tok.head
         if head.i == tok.i or tok.dep_ not in NEST_DEPS:
             break
-        if tok.dep_ == "ccomp" and is_cue(head) and subject(head) is not None:
+        if tok.dep_ == "ccomp" and is_cue(head) and source_subject(head) is not None:
             found = head
         tok = head
     return found
@@ -174,7 +249,7 @@ def speaker_of(cue: Token) -> Token | None:
     """The token heading the speaker phrase of a cue."""
     if cue.lower_ == "according":
         return according_source(cue)
-    return subject(cue)
+    return source_subject(cue)
 
 
 def np_text(tok: Token | None) -> str | None:
@@ -254,8 +329,22 @@ def headline_speakers(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
-OPENING = frozenset({"“", '"'})
-QUOTE_MARKS = frozenset({"“", "”", '"'})
+OPENING = ("“", '"', "''")
+
+
+def quoted_group(m: re.Match[str]) -> int:
+    """The group of :data:`QUOTE_RE` that matched (the quoted words without the marks)."""
+    return next(g for g in (1, 2, 3) if m.group(g) is not None)
+
+
+def mark_before(text: str, start: int) -> int:
+    """Position of the opening mark of quoted words starting at ``start``."""
+    return start - 2 if text[max(start - 2, 0) : start] == "''" else start - 1
+
+
+def mark_after(text: str, end: int) -> int:
+    """Position just after the closing mark of quoted words ending at ``end``."""
+    return end + 2 if text[end : end + 2] == "''" else end + 1
 
 
 def open_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -270,13 +359,15 @@ def open_paragraphs(text: str) -> list[tuple[int, int]]:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     for (a, b), nxt in itertools.pairwise(lines):
         line = text[a:b].strip()
-        if len(line) < MIN_QUOTE_CHARS or line[0] not in OPENING:
+        if len(line) < MIN_QUOTE_CHARS or not line.startswith(OPENING):
             continue
-        if sum(1 for ch in line if ch in QUOTE_MARKS) != 1:
+        if len(MARK_RE.findall(line)) != 1:
             continue
-        if text[nxt[0] : nxt[1]].strip()[:1] not in OPENING:
+        if not text[nxt[0] : nxt[1]].strip().startswith(OPENING):
             continue
-        start = text.index(line[0], a) + 1
+        mark = MARK_RE.match(line)
+        assert mark is not None
+        start = text.index(line[0], a) + len(mark.group())
         end = a + len(text[a:b].rstrip())
         out.append((start, end))
     return out

@@ -55,7 +55,8 @@ class QuotesStage:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.speech = lexicon.speech
-        self._cue_ids = hashes(frozenset(self.speech) | {"according"})
+        forms = {f for lemma in self.speech for f in qr.inflections(lemma)}
+        self._cue_ids = hashes(frozenset(self.speech) | forms | {"according"})
 
     def __call__(self, article: Article, settings: Settings) -> Article:
         doc: Doc = article.nlp
@@ -99,10 +100,12 @@ class QuotesStage:
         return [i for i, (lemma, lower) in enumerate(rows) if lemma in wanted or lower in wanted]
 
     def _is_cue(self, tok: Token) -> bool:
-        return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in self.speech
+        return tok.pos_ in {"VERB", "AUX"} and qr.cue_lemma(tok, self.speech) in self.speech
 
     def _is_direct_cue(self, tok: Token) -> bool:
-        return self._is_cue(tok) and self.speech[tok.lemma_.lower()] not in INDIRECT_ONLY
+        return (
+            self._is_cue(tok) and self.speech[qr.cue_lemma(tok, self.speech)] not in INDIRECT_ONLY
+        )
 
     # -- direct quotes ----------------------------------------------------------------
 
@@ -110,7 +113,7 @@ class QuotesStage:
         """Quoted content spans; consecutive pieces split only by a short cue are grouped."""
         pieces: list[Piece] = []
         for m in qr.QUOTE_RE.finditer(text):
-            g = 1 if m.group(1) is not None else 2
+            g = qr.quoted_group(m)
             start, end = m.start(g), m.end(g)
             if " " not in text[start:end].strip():
                 continue
@@ -121,8 +124,9 @@ class QuotesStage:
         for p in pieces:
             if groups:
                 prev_end = groups[-1][-1][1]
-                between = text[prev_end + 1 : p[0] - 1]
-                span = doc.char_span(prev_end + 1, p[0] - 1, alignment_mode="contract")
+                lo, hi = qr.mark_after(text, prev_end), qr.mark_before(text, p[0])
+                between = text[lo:hi]
+                span = doc.char_span(lo, hi, alignment_mode="contract")
                 if (
                     len(between) < 80
                     and "\n" not in between
@@ -140,7 +144,7 @@ class QuotesStage:
         """A reporting verb within a few words after a closing quotation mark."""
         last = doc[-1].idx + len(doc[-1]) if len(doc) else 0
         span = doc.char_span(end, min(end + 40, last), alignment_mode="contract")
-        if span is None or not len(span) or span[0].text not in {",", "”", '"'}:
+        if span is None or not len(span) or span[0].text not in {",", "”", '"', "''"}:
             return False
         for tok in span[:6]:
             if tok.pos_ in {"VERB", "AUX"}:
@@ -166,7 +170,7 @@ class QuotesStage:
             # a quoted paragraph right after a quote continues it, with the same speaker
             continues = (
                 prev is not None
-                and qr.paragraph_start(full, start - 1)
+                and qr.paragraph_start(full, qr.mark_before(full, start))
                 and full[prev.end : start].count("\n") <= 8
                 and prev.speaker_start >= 0
             )
@@ -310,12 +314,12 @@ class QuotesStage:
             return self._make(doc, doc_id, date, content, pobj, mentions, tok)
         if not self._is_cue(tok):
             return None
-        kind = self.speech.get(tok.lemma_.lower())
+        kind = self.speech.get(qr.cue_lemma(tok, self.speech))
         if kind in DIRECT_ONLY:
             return None
         if kind in OBJECT_KINDS:
             obj = qr.object_content(tok)
-            subj = qr.subject(tok)
+            subj = qr.source_subject(tok)
             if obj is None or subj is None or len(obj.text) < qr.MIN_QUOTE_CHARS:
                 return None
             return self._make(doc, doc_id, date, obj, subj, mentions, tok)
@@ -328,7 +332,7 @@ class QuotesStage:
                 loose = qr.object_content(tok)  # "called for a ban", "promised a wall"
             if loose is None or len(loose.text) < qr.MIN_QUOTE_CHARS:
                 return None
-            return self._make(doc, doc_id, date, loose, qr.subject(tok), mentions, tok)
+            return self._make(doc, doc_id, date, loose, qr.source_subject(tok), mentions, tok)
         if comp.dep_ == "xcomp" and kind not in XCOMP_KINDS:
             return None
         content = doc[comp.left_edge.i : comp.right_edge.i + 1]
@@ -344,7 +348,7 @@ class QuotesStage:
             content = content[:-1]
         if len(content.text) < qr.MIN_QUOTE_CHARS:
             return None
-        return self._make(doc, doc_id, date, content, qr.subject(tok), mentions, tok)
+        return self._make(doc, doc_id, date, content, qr.source_subject(tok), mentions, tok)
 
     def _make(
         self,
@@ -359,7 +363,7 @@ class QuotesStage:
         start, end = content.start_char, content.end_char
         outer = qr.enclosing_cue(cue, self._is_cue) if cue.lower_ != "according" else None
         if outer is not None:  # "Kasich says he'll welcome ...": Kasich is the source
-            cue, subj = outer, qr.subject(outer)
+            cue, subj = outer, qr.source_subject(outer)
         if subj is not None and not qr.plausible_speaker(subj, []):
             subj = qr.speaker_next_to(doc, cue, [(start, end)])
         a, b = qr.np_bounds(subj) if subj is not None else (-1, -1)
@@ -390,7 +394,7 @@ def _holds(q: Quote, span: Piece) -> bool:
 def _colon_intro(doc: Doc, first: Span) -> Span | None:
     """The sentence ending with ":" just before a quote ("He said: “...”")."""
     i = first.start - 1
-    while i >= 0 and (doc[i].is_space or doc[i].text in {"“", '"'}):
+    while i >= 0 and (doc[i].is_space or doc[i].text in {"“", '"', "''"}):
         i -= 1
     if i < 0 or doc[i].text != ":":
         return None

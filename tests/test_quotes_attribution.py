@@ -1,0 +1,91 @@
+"""Quote attribution rules on invented sentences: quotation marks, passives, statements."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bowerbird.stages.quote_rules import QUOTE_RE, inflections, open_paragraphs, quoted_group
+
+
+def _speakers(analyse: Any, text: str) -> list[tuple[str | None, str | None, str]]:
+    art = analyse(text)
+    return [
+        (text[q.speaker_start : q.speaker_end] if q.speaker_start >= 0 else None, q.cue, q.text)
+        for q in art.quotes
+    ]
+
+
+def test_two_apostrophes_delimit_a_quotation() -> None:
+    text = "''We will rebuild the bridge by spring,'' the mayor said. It's the mayor's plan."
+    (m,) = list(QUOTE_RE.finditer(text))
+    assert m.group(quoted_group(m)) == "We will rebuild the bridge by spring,"
+
+
+def test_quotes_with_two_apostrophes_are_attributed(analyse: Any) -> None:
+    text = (
+        "The Pakistani foreign minister visited Kabul on Monday.\n\n"
+        "''The corridor will bring jobs to our people,'' he said. "
+        "''It will be finished within two years.''"
+    )
+    got = _speakers(analyse, text)
+    direct = [g for g in got if "corridor" in g[2]]
+    assert direct and direct[0][0] == "he" and direct[0][1] == "said"
+    assert "finished within two years" in direct[0][2]
+
+
+def test_multi_paragraph_quotation_with_two_apostrophes() -> None:
+    text = "''First paragraph of a long quotation.\n\n''Second paragraph, which closes it.''\n"
+    ((a, b),) = open_paragraphs(text)
+    assert text[a:b] == "First paragraph of a long quotation."
+
+
+def test_passive_cue_subject_is_not_the_source(analyse: Any) -> None:
+    got = _speakers(analyse, "The senator was asked whether the budget would pass in March.")
+    assert all(src != "The senator" and src != "senator" for src, _, _ in got)
+    got = _speakers(analyse, "The ambassador was told by the minister that talks would resume.")
+    assert any(src is not None and src.endswith("minister") for src, _, _ in got)
+
+
+def test_passive_reached_by_climbing_keeps_its_subject(analyse: Any) -> None:
+    got = _speakers(
+        analyse, "The general was quoted as saying that the troops would leave in June."
+    )
+    assert any(src == "The general" for src, _, _ in got)
+
+
+def test_a_statement_is_attributed_to_its_issuer(analyse: Any) -> None:
+    got = _speakers(
+        analyse, "The Indian embassy issued a statement saying that the visa rules would change."
+    )
+    assert any(
+        src is not None and src.endswith("Indian embassy") and "visa rules" in t
+        for src, _, t in got
+    )
+
+
+def test_infinitive_modifier_has_no_source_of_its_own(analyse: Any) -> None:
+    got = _speakers(
+        analyse, "The council passed new rules intended to limit the sale of farm land."
+    )
+    assert all(src is None or "rules" not in src for src, _, _ in got)
+
+
+def test_inflected_cue_read_from_the_word_when_the_lemma_is_wrong(analyse: Any) -> None:
+    assert "hoping" in inflections("hope") and "hoped" in inflections("hope")
+    for verb in ("hopes", "hoped"):
+        got = _speakers(analyse, f"The Kenyan president {verb} to sign the trade deal in May.")
+        assert any(
+            src is not None and src.endswith("president") and "sign the trade deal" in t
+            for src, _, t in got
+        ), verb
+
+
+def test_attitude_verbs_from_the_lexicon(analyse: Any) -> None:
+    got = _speakers(
+        analyse,
+        "The Chilean government proposed a new tax on copper exports. "
+        "The opposition leader denounced the plan as a threat to jobs. "
+        "The miners' union declined to comment on the proposal.",
+    )
+    cues = {c for _, c, _ in got}
+    assert {"proposed", "denounced", "declined"} <= cues

@@ -89,3 +89,44 @@ def test_attitude_verbs_from_the_lexicon(analyse: Any) -> None:
     )
     cues = {c for _, c, _ in got}
     assert {"proposed", "denounced", "declined"} <= cues
+
+
+def test_the_cue_between_two_quoted_pieces_attributes_them(analyse: Any) -> None:
+    text = (
+        "The Brazilian minister spoke first, and the Kenyan envoy answered him.\n\n"
+        "“Our farmers need the new port. They have waited for years. The roads are ready,” "
+        "said the envoy from Kenya. “The trucks are waiting and the ships can come next month.”"
+    )
+    got = _speakers(analyse, text)
+    (q,) = [g for g in got if "farmers" in g[2]]
+    assert q[0] is not None and q[0].endswith("envoy") and "ships" in q[2]
+
+
+def test_a_short_clause_after_a_quotation_attributes_it_whatever_its_verb(analyse: Any) -> None:
+    text = (
+        "“You will lose this vote by a wide margin tonight,” the governor said.\n\n"
+        "“We will win it in the end, whatever the polls show,” the senator shot back."
+    )
+    got = _speakers(analyse, text)
+    (q,) = [g for g in got if "win it" in g[2]]
+    assert q[0] is not None and q[0].endswith("senator")
+
+
+def test_a_paragraph_with_words_outside_the_quotation_does_not_continue_it(analyse: Any) -> None:
+    text = (
+        "“The border will stay open for trade,” the Turkish minister said.\n\n"
+        "“We have no reason to close it,” Mr. Yilmaz, his deputy, quipped at the airport."
+    )
+    got = _speakers(analyse, text)
+    (q,) = [g for g in got if "no reason" in g[2]]
+    assert q[0] is None or "minister" not in q[0]
+
+
+def test_expletive_subjects_name_no_source(analyse: Any) -> None:
+    got = _speakers(
+        analyse,
+        "It is hard to imagine that the treaty will pass. "
+        "That said, the Danish government believes that the vote will be close.",
+    )
+    assert all(src not in {"It", "That"} for src, _, _ in got)
+    assert any(src is not None and "government" in src for src, _, _ in got)

@@ -133,7 +133,7 @@ def source_subject(verb: Token) -> Token | None:
     for _ in range(4):
         for c in v.children:
             if c.dep_ == "nsubj":
-                return c
+                return _not_expletive(c, v, verb)
             if c.dep_ == "nsubjpass":
                 return c if v is not verb else agent(v)
         if v.dep_ == "acl" and v.head.i != v.i and v.head.pos_ in NOMINAL:
@@ -150,6 +150,34 @@ def source_subject(verb: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _not_expletive(subj: Token, v: Token, verb: Token) -> Token | None:
+    """A subject that names no one: the demonstrative "that" ("That said, ..."), or the
+    "it" of an extraposed clause ("it is hard to imagine ...", "it's worth remembering")."""
+    if subj.lower_ == "that" and subj.tag_ == "DT":
+        return None
+    if subj.lower_ == "it" and v is not verb and v.lemma_ == "be":
+        return None
+    return subj
+
+
+EXPERIMENT = False
+
+
+def that_said(verb: Token) -> bool:
+    """The sentence adverb "That said," ("That being said,"): no one reports anything."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i >= 0 and doc[i].lower_ == "being":
+        i -= 1
+    return (
+        verb.lower_ == "said"
+        and i >= 0
+        and doc[i].lower_ in {"that", "this"}
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+    )
 
 
 def agent(verb: Token) -> Token | None:
@@ -371,6 +399,41 @@ def open_paragraphs(text: str) -> list[tuple[int, int]]:
         end = a + len(text[a:b].rstrip())
         out.append((start, end))
     return out
+
+
+def whole_paragraph(text: str, start: int, end: int) -> bool:
+    """True if quoted words from ``start`` to ``end`` make up their paragraph (marks and
+    punctuation aside): a paragraph with words of its own outside the quotation carries
+    its own attribution and does not continue the quote before it."""
+    if not paragraph_start(text, mark_before(text, start)):
+        return False
+    nl = text.find("\n", end)
+    tail = text[end : nl if nl >= 0 else len(text)]
+    return not any(ch.isalnum() for ch in tail)
+
+
+def trailing_cue(doc: Doc, text: str, end: int) -> Token | None:
+    """The verb of a short clause "NAME VERB" right after a quotation ending in a comma,
+    question or exclamation mark ("“...,” Trump shot back.", "“...?” she wondered aloud."):
+    in English that clause attributes the quotation, whatever its verb."""
+    if text[max(end - 1, 0) : end] not in {",", "?", "!", "—"}:
+        return None
+    after = mark_after(text, end)
+    nl = text.find("\n", after)
+    stop = min(nl if nl >= 0 else len(text), after + 80)
+    span = doc.char_span(after, stop, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    toks = list(itertools.takewhile(lambda t: t.text not in {".", "“", '"', "''", ";"}, span))
+    if not toks or len(toks) > 8 or (len(toks) == len(span) and stop != nl):
+        return None
+    verb = next((t for t in toks if t.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > verb.i or subj.i < toks[0].i or subj.pos_ not in NOMINAL:
+        return None
+    return verb
 
 
 def paragraph_start(text: str, pos: int) -> bool:

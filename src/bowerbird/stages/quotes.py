@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 from typing import Any, ClassVar
 
 from spacy.attrs import LEMMA, LOWER
@@ -170,7 +171,7 @@ class QuotesStage:
             # a quoted paragraph right after a quote continues it, with the same speaker
             continues = (
                 prev is not None
-                and qr.paragraph_start(full, qr.mark_before(full, start))
+                and qr.whole_paragraph(full, start, end)
                 and full[prev.end : start].count("\n") <= 8
                 and prev.speaker_start >= 0
             )
@@ -230,6 +231,12 @@ class QuotesStage:
         in the sentence before it when that sentence introduces it with a colon.
         """
         start, end = group[0][0], group[-1][1]
+        for (_, a), (b, _) in itertools.pairwise(group):
+            # “A,” said Griffin. “B”: the cue that splits the quotation is its cue
+            gap = doc.char_span(a, b, alignment_mode="contract")
+            cue = next((t for t in gap or () if self._is_direct_cue(t)), None)
+            if cue is not None:
+                return cue
         first = doc.char_span(start, start + 1, alignment_mode="expand")
         last = doc.char_span(end - 1, end, alignment_mode="expand")
         sents: list[Span] = []
@@ -268,6 +275,9 @@ class QuotesStage:
                 name = intro[-2] if len(intro) > 1 else None
                 if name is not None and name.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
                     return intro[-1]
+        trailing = qr.trailing_cue(doc, doc.text, end)
+        if trailing is not None:
+            return trailing
         return qr.governing_cue(doc, group, self._is_cue)
 
     def _headline(
@@ -312,7 +322,7 @@ class QuotesStage:
             if content is None:
                 return None
             return self._make(doc, doc_id, date, content, pobj, mentions, tok)
-        if not self._is_cue(tok):
+        if not self._is_cue(tok) or qr.that_said(tok):
             return None
         kind = self.speech.get(qr.cue_lemma(tok, self.speech))
         if kind in DIRECT_ONLY:

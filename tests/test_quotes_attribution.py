@@ -130,3 +130,15 @@ def test_expletive_subjects_name_no_source(analyse: Any) -> None:
     )
     assert all(src not in {"It", "That"} for src, _, _ in got)
     assert any(src is not None and "government" in src for src, _, _ in got)
+
+
+def test_short_objects_of_attitudes_and_findings_are_content(analyse: Any) -> None:
+    got = _speakers(
+        analyse,
+        "The Ghanaian president endorsed Mahama. "
+        "The Zambian finance minister agreed with the analysis.",
+    )
+    assert any(c == "endorsed" and t == "Mahama" for _, c, t in got)
+    assert any(
+        src is not None and src.endswith("minister") and "analysis" in t for src, _, t in got
+    )

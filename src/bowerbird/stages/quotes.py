@@ -43,8 +43,12 @@ XCOMP_KINDS = frozenset({"urge", "intend", "promise"})
 DIRECT_ONLY = frozenset({"direct"})
 #: Speech kinds that never introduce a direct quote (attitudes towards an object).
 INDIRECT_ONLY = frozenset({"evaluate", "intend"})
-#: Speech kinds whose content is the verb's object ("X criticized Y", "X talked about Y").
+#: Speech kinds whose content is the verb's object ("X criticized Y", "X talked about Y");
+#: an attitude's object is its content however short ("endorsed Clinton").
 OBJECT_KINDS = frozenset({"evaluate"})
+#: Speech kinds that take an object as content when they have no clause ("called for a
+#: ban", "promised a wall", "polls show a close race", "agreed with the analysis").
+OBJECT_FALLBACK_KINDS = frozenset({"urge", "promise", "think"})
 
 
 class QuotesStage:
@@ -330,7 +334,7 @@ class QuotesStage:
         if kind in OBJECT_KINDS:
             obj = qr.object_content(tok)
             subj = qr.source_subject(tok)
-            if obj is None or subj is None or len(obj.text) < qr.MIN_QUOTE_CHARS:
+            if obj is None or subj is None or not obj.text.strip():
                 return None
             return self._make(doc, doc_id, date, obj, subj, mentions, tok)
         comp = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
@@ -338,9 +342,10 @@ class QuotesStage:
             loose = qr.loose_content(tok) if kind == "say" else None
             if loose is None and any(c.dep_ == "oprd" for c in tok.children):
                 loose = qr.object_content(tok)  # "called Trump unhinged"
-            if loose is None and kind in {"urge", "promise"}:
+            if loose is None and kind in OBJECT_FALLBACK_KINDS:
                 loose = qr.object_content(tok)  # "called for a ban", "promised a wall"
-            if loose is None or len(loose.text) < qr.MIN_QUOTE_CHARS:
+            least = 1 if kind in OBJECT_FALLBACK_KINDS else qr.MIN_QUOTE_CHARS
+            if loose is None or len(loose.text.strip()) < least:
                 return None
             return self._make(doc, doc_id, date, loose, qr.source_subject(tok), mentions, tok)
         if comp.dep_ == "xcomp" and kind not in XCOMP_KINDS:

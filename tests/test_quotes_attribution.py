@@ -142,3 +142,23 @@ def test_short_objects_of_attitudes_and_findings_are_content(analyse: Any) -> No
     assert any(
         src is not None and src.endswith("minister") and "analysis" in t for src, _, t in got
     )
+
+
+def test_a_possessor_is_the_source_of_a_noun_of_speech(analyse: Any) -> None:
+    got = _speakers(
+        analyse, "The Peruvian president's assertion that the vote was fair angered many voters."
+    )
+    assert any(
+        c == "assertion" and src is not None and src.endswith("president") and "vote" in t
+        for src, c, t in got
+    )
+
+
+def test_participles_as_modifiers_are_not_cues(analyse: Any) -> None:
+    got = _speakers(analyse, "She has won most of the pledged delegates in the southern states.")
+    assert all(c != "pledged" for _, c, _ in got)
+
+
+def test_a_passive_infinitive_cue_has_no_source(analyse: Any) -> None:
+    got = _speakers(analyse, "The senator is likely to be found in his office on Monday.")
+    assert all(src is None or "senator" not in src for src, _, _ in got)

@@ -129,6 +129,8 @@ def source_subject(verb: Token) -> Token | None:
       ("efforts to admit", "rules intended to") has no source of its own; a present
       participle has the noun ("voters supporting Trump").
     """
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return agent(verb)  # "is likely to be found", "was asked"
     v = verb
     for _ in range(4):
         for c in v.children:
@@ -548,3 +550,36 @@ def statement_like(span: Span) -> bool:
     """A quoted span that reads as a statement: six words or more, with a finite verb."""
     words = [t for t in span if t.is_alpha]
     return len(words) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in span)
+
+
+#: Prepositions that introduce what a noun of speech or attitude is about.
+ABOUT_PREPS = frozenset({"of", "for", "on", "against", "about", "to", "toward", "towards", "with"})
+
+
+def nominal_attribution(noun: Token) -> tuple[Token, Span] | None:
+    """Speaker and content of a noun of speech or attitude with a possessor.
+
+    "Clinton's claim that the deal was fair", "his criticism of the plan", "Trump's
+    decision to leave": the possessor is the source; the content is the noun's clause
+    or the object of its preposition.
+    """
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None or poss.pos_ not in NOMINAL:
+        return None
+    doc = noun.doc
+    clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.i > noun.i), None)
+    if clause is not None:
+        span = doc[clause.left_edge.i : clause.right_edge.i + 1]
+    else:
+        prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS), None)
+        obj = (
+            next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep else None
+        )
+        if obj is None:
+            return None
+        span = doc[obj.left_edge.i : obj.right_edge.i + 1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    if len(span) and span[0].lower_ == "that" and len(span) > 1:
+        span = span[1:]
+    return (poss, span) if len(span) else None

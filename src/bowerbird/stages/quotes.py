@@ -37,6 +37,10 @@ from bowerbird.stages import quote_rules as qr
 from bowerbird.stages.event_syntax import hashes
 
 Piece = tuple[int, int]
+#: Speech kind of nouns only ("criticism"): cues as the head of "X's criticism of Y".
+NOMINAL = "nominal"
+#: Kinds whose lemmas are also cues as nouns ("his pledge to ...", "Clinton's promise of").
+NOUN_KINDS = frozenset({NOMINAL, "promise"})
 #: Speech kinds whose verbs take an infinitive complement as content ("urged X to ...").
 XCOMP_KINDS = frozenset({"urge", "intend", "promise"})
 #: Speech kinds that introduce direct quotes only next to quotation marks.
@@ -105,7 +109,14 @@ class QuotesStage:
         return [i for i, (lemma, lower) in enumerate(rows) if lemma in wanted or lower in wanted]
 
     def _is_cue(self, tok: Token) -> bool:
-        return tok.pos_ in {"VERB", "AUX"} and qr.cue_lemma(tok, self.speech) in self.speech
+        if tok.dep_ == "amod":  # a participle modifying a noun: "pledged delegates"
+            return False
+        return tok.pos_ in {"VERB", "AUX"} and self.speech.get(
+            qr.cue_lemma(tok, self.speech)
+        ) not in {None, NOMINAL}
+
+    def _is_nominal_cue(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and self.speech.get(tok.lemma_.lower()) in NOUN_KINDS
 
     def _is_direct_cue(self, tok: Token) -> bool:
         return (
@@ -326,6 +337,11 @@ class QuotesStage:
             if content is None:
                 return None
             return self._make(doc, doc_id, date, content, pobj, mentions, tok)
+        if self._is_nominal_cue(tok):
+            found = qr.nominal_attribution(tok)
+            if found is None:
+                return None
+            return self._make(doc, doc_id, date, found[1], found[0], mentions, tok)
         if not self._is_cue(tok) or qr.that_said(tok):
             return None
         kind = self.speech.get(qr.cue_lemma(tok, self.speech))

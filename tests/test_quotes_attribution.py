@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bowerbird.stages.quote_rules import QUOTE_RE, inflections, open_paragraphs, quoted_group
+from bowerbird.stages.quote_rules import inflections, open_paragraphs, quoted_spans
 
 
 def _speakers(analyse: Any, text: str) -> list[tuple[str | None, str | None, str]]:
@@ -17,8 +17,17 @@ def _speakers(analyse: Any, text: str) -> list[tuple[str | None, str | None, str
 
 def test_two_apostrophes_delimit_a_quotation() -> None:
     text = "''We will rebuild the bridge by spring,'' the mayor said. It's the mayor's plan."
-    (m,) = list(QUOTE_RE.finditer(text))
-    assert m.group(quoted_group(m)) == "We will rebuild the bridge by spring,"
+    ((a, b),) = quoted_spans(text)
+    assert text[a:b] == "We will rebuild the bridge by spring,"
+
+
+def test_quotation_marks_pair_by_the_way_they_face() -> None:
+    text = (
+        '“We heard the speech," the envoy said. "It changes nothing.”\n'
+        '<embed id="42" name="x">A "so-called deal" was signed.'
+    )
+    got = [text[a:b] for a, b in quoted_spans(text)]
+    assert got == ["We heard the speech,", "It changes nothing.", "so-called deal"]
 
 
 def test_quotes_with_two_apostrophes_are_attributed(analyse: Any) -> None:
@@ -162,3 +171,14 @@ def test_participles_as_modifiers_are_not_cues(analyse: Any) -> None:
 def test_a_passive_infinitive_cue_has_no_source(analyse: Any) -> None:
     got = _speakers(analyse, "The senator is likely to be found in his office on Monday.")
     assert all(src is None or "senator" not in src for src, _, _ in got)
+
+
+def test_a_name_after_a_dash_signs_the_quotation(analyse: Any) -> None:
+    text = (
+        "Readers wrote to us about the new port.\n\n"
+        "“The port will bring work to every family in this town.” ― Amina Diallo, Dakar.\n\n"
+        "Plain text follows here."
+    )
+    got = _speakers(analyse, text)
+    (q,) = [g for g in got if "port will bring" in g[2]]
+    assert q[0] is not None and q[0].endswith("Diallo")

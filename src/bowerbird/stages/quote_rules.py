@@ -21,10 +21,6 @@ from spacy.tokens import Doc, Span, Token
 
 from bowerbird.records import ActorRef, Mention
 
-#: Quoted spans: curly quotes (an opening mark inside ends the span), or straight quotes
-#: within one paragraph, or two apostrophes within one paragraph (''...'', the typewriter
-#: double quote some newspapers' feeds print).
-QUOTE_RE = re.compile(r"“([^“”]{2,3000})”|\"([^\"\n]{2,3000})\"|''([^\n]{2,3000}?)''")
 #: A quotation mark: curly, straight, or two apostrophes.
 MARK_RE = re.compile(r"“|”|\"|''")
 MIN_QUOTE_CHARS = 12
@@ -362,9 +358,37 @@ def headline_speakers(text: str) -> list[tuple[int, int, int, int]]:
 OPENING = ("“", '"', "''")
 
 
-def quoted_group(m: re.Match[str]) -> int:
-    """The group of :data:`QUOTE_RE` that matched (the quoted words without the marks)."""
-    return next(g for g in (1, 2, 3) if m.group(g) is not None)
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of quoted words between an opening and a closing quotation mark.
+
+    Curly marks say which way they face; a straight mark or two apostrophes open after a
+    space, a line start or a bracket and close elsewhere, so mixed pairs (“...") pair up
+    too.  A new opening mark before a closing one restarts the quotation; a quotation
+    with a straight mark stays within its paragraph.
+    """
+    out = []
+    opened: re.Match[str] | None = None
+    for m in MARK_RE.finditer(text):
+        mark, i = m.group(), m.start()
+        if mark == "“":
+            opening = True
+        elif mark == "”":
+            opening = False
+        else:
+            before = text[i - 1] if i else "\n"
+            after = text[m.end() : m.end() + 1]
+            opening = (before.isspace() or before in "([{—–-/") and after not in {"", " ", "\n"}
+        if opening:
+            opened = m
+            continue
+        if opened is None:
+            continue
+        a, b = opened.end(), i
+        curly = opened.group() == "“" and mark == "”"
+        if 2 <= b - a <= 3000 and (curly or "\n" not in text[a:b]):
+            out.append((a, b))
+        opened = None
+    return out
 
 
 def mark_before(text: str, start: int) -> int:
@@ -436,6 +460,37 @@ def trailing_cue(doc: Doc, text: str, end: int) -> Token | None:
     if subj is None or subj.i > verb.i or subj.i < toks[0].i or subj.pos_ not in NOMINAL:
         return None
     return verb
+
+
+DASHES = frozenset({"―", "—", "–", "-", "--"})
+BYLINE_RE = re.compile(r"[ \t]*(?:―|—|–|--?)[ \t]*[A-Z@]")
+
+
+def dash_byline(doc: Doc, text: str, end: int) -> Token | None:
+    """The dash of a byline after a quotation (“...” ― Carla Sanchez, Phoenix): English
+    prints the speaker's name after a dash, as under an epigraph or a reader's letter."""
+    after = mark_after(text, end)
+    m = BYLINE_RE.match(text, after)
+    if m is None:
+        return None
+    span = doc.char_span(after, m.end() - 1, alignment_mode="expand")
+    dash = next((t for t in span or () if t.text.strip() in DASHES), None)
+    return dash if dash is not None and byline_name(dash) is not None else None
+
+
+def byline_name(dash: Token) -> Token | None:
+    """The name after a byline dash: a run of proper nouns ending the line or a clause."""
+    doc = dash.doc
+    i = dash.i + 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    j = i
+    while j < len(doc) and doc[j].pos_ == "PROPN" and "\n" not in doc[j].text:
+        j += 1
+    if j == i or j - i > 5:
+        return None
+    ends = j >= len(doc) or doc[j].is_space or doc[j].text in {",", ".", "("}
+    return doc[j - 1] if ends or "\n" in doc[j - 1].whitespace_ else None
 
 
 def paragraph_start(text: str, pos: int) -> bool:

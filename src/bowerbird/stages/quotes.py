@@ -128,9 +128,7 @@ class QuotesStage:
     def _direct_groups(self, doc: Doc, text: str) -> list[list[Piece]]:
         """Quoted content spans; consecutive pieces split only by a short cue are grouped."""
         pieces: list[Piece] = []
-        for m in qr.QUOTE_RE.finditer(text):
-            g = qr.quoted_group(m)
-            start, end = m.start(g), m.end(g)
+        for start, end in qr.quoted_spans(text):
             if " " not in text[start:end].strip():
                 continue
             if end - start >= qr.MIN_QUOTE_CHARS or self._cue_follows(doc, end):
@@ -217,9 +215,13 @@ class QuotesStage:
                 sentence_index=sidx,
                 event_ids=(),
             )
-        if cue.text != ":" and cue.lower_ != "according":
+        byline = cue.text in qr.DASHES
+        if cue.text != ":" and cue.lower_ != "according" and not byline:
             cue = qr.enclosing_cue(cue, self._is_cue) or cue
-        speaker_tok = doc[cue.i - 1] if cue.text == ":" else qr.speaker_of(cue)
+        if byline:
+            speaker_tok = qr.byline_name(cue)
+        else:
+            speaker_tok = doc[cue.i - 1] if cue.text == ":" else qr.speaker_of(cue)
         if speaker_tok is None or not qr.plausible_speaker(speaker_tok, group):
             speaker_tok = qr.speaker_next_to(doc, cue, group)
         a, b = qr.np_bounds(speaker_tok) if speaker_tok is not None else (-1, -1)
@@ -290,7 +292,7 @@ class QuotesStage:
                 name = intro[-2] if len(intro) > 1 else None
                 if name is not None and name.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
                     return intro[-1]
-        trailing = qr.trailing_cue(doc, doc.text, end)
+        trailing = qr.trailing_cue(doc, doc.text, end) or qr.dash_byline(doc, doc.text, end)
         if trailing is not None:
             return trailing
         return qr.governing_cue(doc, group, self._is_cue)

@@ -182,3 +182,15 @@ def test_a_name_after_a_dash_signs_the_quotation(analyse: Any) -> None:
     got = _speakers(analyse, text)
     (q,) = [g for g in got if "port will bring" in g[2]]
     assert q[0] is not None and q[0].endswith("Diallo")
+
+
+def test_a_reporting_verb_with_a_topic_phrase(analyse: Any) -> None:
+    got = _speakers(analyse, "The Nigerian governor pointed to the new rail line.")
+    assert any(
+        src is not None and src.endswith("governor") and "rail line" in t for src, _, t in got
+    )
+
+
+def test_boasting_reports_a_clause(analyse: Any) -> None:
+    got = _speakers(analyse, "The Polish minister boasted that exports had doubled in a year.")
+    assert any(c == "boasted" and "exports had doubled" in t for _, c, t in got)

@@ -505,6 +505,15 @@ def paragraph_start(text: str, pos: int) -> bool:
 OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "oprd", "prt"})
 
 
+#: Prepositions after a reporting verb that introduce its topic ("commented on the plan").
+TOPIC_PREPS = frozenset({"to", "about", "on", "of"})
+
+
+def has_topic(verb: Token) -> bool:
+    """A reporting verb with a topic phrase after it ("pointed to his record")."""
+    return any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPS for c in verb.rights)
+
+
 def object_content(verb: Token) -> Span | None:
     """What an evaluative verb is about: its object and complements after it.
 

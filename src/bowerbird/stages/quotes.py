@@ -362,7 +362,10 @@ class QuotesStage:
                 loose = qr.object_content(tok)  # "called Trump unhinged"
             if loose is None and kind in OBJECT_FALLBACK_KINDS:
                 loose = qr.object_content(tok)  # "called for a ban", "promised a wall"
-            least = 1 if kind in OBJECT_FALLBACK_KINDS else qr.MIN_QUOTE_CHARS
+            topic = loose is None and kind == "say" and qr.has_topic(tok)
+            if topic:
+                loose = qr.object_content(tok)  # "pointed to his record", "commented on"
+            least = 1 if kind in OBJECT_FALLBACK_KINDS or topic else qr.MIN_QUOTE_CHARS
             if loose is None or len(loose.text.strip()) < least:
                 return None
             return self._make(doc, doc_id, date, loose, qr.source_subject(tok), mentions, tok)

@@ -194,3 +194,13 @@ def test_a_reporting_verb_with_a_topic_phrase(analyse: Any) -> None:
 def test_boasting_reports_a_clause(analyse: Any) -> None:
     got = _speakers(analyse, "The Polish minister boasted that exports had doubled in a year.")
     assert any(c == "boasted" and "exports had doubled" in t for _, c, t in got)
+
+
+def test_a_thing_made_to_report_has_the_source_of_its_maker(analyse: Any) -> None:
+    got = _speakers(
+        analyse,
+        "The Chilean minister held a briefing to announce that the copper mine would reopen.",
+    )
+    assert any(
+        src is not None and src.endswith("minister") and "copper mine" in t for src, _, t in got
+    )

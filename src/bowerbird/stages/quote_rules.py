@@ -135,12 +135,7 @@ def source_subject(verb: Token) -> Token | None:
             if c.dep_ == "nsubjpass":
                 return c if v is not verb else agent(v)
         if v.dep_ == "acl" and v.head.i != v.i and v.head.pos_ in NOMINAL:
-            noun = v.head
-            if noun.lemma_.lower() in DOCUMENT_NOUNS:
-                return source_subject(noun.head) if noun.dep_ == "dobj" else None
-            if v.tag_ != "VBG":
-                return None
-            return noun
+            return _modified_noun_source(v, v.head)
         if v.dep_ == "relcl" and v.head.i != v.i and v.head.pos_ in NOMINAL:
             return v.head
         if v.dep_ in CLIMB_DEPS and v.head.i != v.i:
@@ -148,6 +143,21 @@ def source_subject(verb: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _modified_noun_source(v: Token, noun: Token) -> Token | None:
+    """The source of a verb modifying a noun ("a briefing to brag that ...").
+
+    A thing made or held by someone ("issued a statement saying", "held a briefing to
+    brag", "has nothing bad to say about") has the source of the verb it is the object
+    of; a person or group is its own source ("voters supporting Trump").
+    """
+    person = noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_ in {"PERSON", "ORG", "NORP"}
+    if not person and noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
+        return source_subject(noun.head)
+    if noun.lemma_.lower() in DOCUMENT_NOUNS or v.tag_ != "VBG":
+        return None
+    return noun
 
 
 def _not_expletive(subj: Token, v: Token, verb: Token) -> Token | None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from bowerbird.stages.quote_rules import inflections, open_paragraphs, quoted_spans
+from bowerbird.stages.quote_layout import open_paragraphs, quoted_spans
+from bowerbird.stages.quote_rules import inflections
 
 
 def _speakers(analyse: Any, text: str) -> list[tuple[str | None, str | None, str]]:

@@ -25,16 +25,18 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import itertools
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from bowerbird.lexicons import Lexicon
-from bowerbird.records import Article, Event, Quote
+from bowerbird.records import Article, Quote
 from bowerbird.settings import Settings
+from bowerbird.stages import quote_layout as ql
 from bowerbird.stages import quote_rules as qr
 from bowerbird.stages.event_syntax import hashes
+from bowerbird.stages.quote_links import link_events, speech_date
 
 Piece = tuple[int, int]
 #: Speech kind of nouns only ("criticism"): cues as the head of "X's criticism of Y".
@@ -83,7 +85,7 @@ class QuotesStage:
             if q is not None:
                 quotes.append(q)
                 prev = q
-        for sa, sb, ca, cb in qr.headline_speakers(text):
+        for sa, sb, ca, cb in ql.headline_speakers(text):
             if not any(a < cb and ca < b for a, b in covered):
                 quotes.append(self._headline(doc, text, (sa, sb, ca, cb), doc_id, date, mentions))
                 covered.append((ca, cb))
@@ -97,8 +99,8 @@ class QuotesStage:
             ):
                 quotes.append(q)
                 covered.append((q.start, q.end))
-        quotes = [_with_events(q, doc, article.events) for q in quotes]
-        quotes = [_with_speech_date(q, doc, article.timexes, date) for q in quotes]
+        quotes = [link_events(q, doc, article.events) for q in quotes]
+        quotes = [speech_date(q, doc, article.timexes, date) for q in quotes]
         quotes.sort(key=lambda q: q.start)
         return dataclasses.replace(article, quotes=tuple(quotes))
 
@@ -128,17 +130,17 @@ class QuotesStage:
     def _direct_groups(self, doc: Doc, text: str) -> list[list[Piece]]:
         """Quoted content spans; consecutive pieces split only by a short cue are grouped."""
         pieces: list[Piece] = []
-        for start, end in qr.quoted_spans(text):
+        for start, end in ql.quoted_spans(text):
             if " " not in text[start:end].strip():
                 continue
             if end - start >= qr.MIN_QUOTE_CHARS or self._cue_follows(doc, end):
                 pieces.append((start, end))  # short ones only as “It’s fine,” he said
-        pieces = sorted(pieces + qr.open_paragraphs(text))
+        pieces = sorted(pieces + ql.open_paragraphs(text))
         groups: list[list[Piece]] = []
         for p in pieces:
             if groups:
                 prev_end = groups[-1][-1][1]
-                lo, hi = qr.mark_after(text, prev_end), qr.mark_before(text, p[0])
+                lo, hi = ql.mark_after(text, prev_end), ql.mark_before(text, p[0])
                 between = text[lo:hi]
                 span = doc.char_span(lo, hi, alignment_mode="contract")
                 if (
@@ -184,7 +186,7 @@ class QuotesStage:
             # a quoted paragraph right after a quote continues it, with the same speaker
             continues = (
                 prev is not None
-                and qr.whole_paragraph(full, start, end)
+                and ql.whole_paragraph(full, start, end)
                 and full[prev.end : start].count("\n") <= 8
                 and prev.speaker_start >= 0
             )
@@ -215,11 +217,11 @@ class QuotesStage:
                 sentence_index=sidx,
                 event_ids=(),
             )
-        byline = cue.text in qr.DASHES
+        byline = cue.text in ql.DASHES
         if cue.text != ":" and cue.lower_ != "according" and not byline:
             cue = qr.enclosing_cue(cue, self._is_cue) or cue
         if byline:
-            speaker_tok = qr.byline_name(cue)
+            speaker_tok = ql.byline_name(cue)
         else:
             speaker_tok = doc[cue.i - 1] if cue.text == ":" else qr.speaker_of(cue)
         if speaker_tok is None or not qr.plausible_speaker(speaker_tok, group):
@@ -292,7 +294,7 @@ class QuotesStage:
                 name = intro[-2] if len(intro) > 1 else None
                 if name is not None and name.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
                     return intro[-1]
-        trailing = qr.trailing_cue(doc, doc.text, end) or qr.dash_byline(doc, doc.text, end)
+        trailing = ql.trailing_cue(doc, doc.text, end) or ql.dash_byline(doc, doc.text, end)
         if trailing is not None:
             return trailing
         return qr.governing_cue(doc, group, self._is_cue)
@@ -436,43 +438,6 @@ def _colon_intro(doc: Doc, first: Span) -> Span | None:
         return None
     sent = doc[i].sent
     return doc[sent.start : i + 1]
-
-
-def _with_events(q: Quote, doc: Doc, events: tuple[Event, ...]) -> Quote:
-    """Link a quote to the events coded from the sentences its content spans."""
-    if not events or not len(doc):
-        return q
-    first = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
-    last = doc.char_span(max(q.end - 1, 0), q.end, alignment_mode="expand")
-    if first is None or last is None:
-        return q
-    lo, hi = first.sent.start_char, last.sent.end_char
-    ids = tuple(e.event_id for e in events if lo <= e.trigger_start < hi and e.doc_id == q.doc_id)
-    return dataclasses.replace(q, event_ids=ids) if ids else q
-
-
-def _with_speech_date(q: Quote, doc: Doc, timexes: tuple[Any, ...], published: str | None) -> Quote:
-    """Date a quote by a day expression next to its cue ("Wang said on Monday ..."),
-    outside the quoted words and not after publication; else the publication date."""
-    if q.speaker_start < 0 or not timexes:
-        return q
-    tok = doc.char_span(q.speaker_start, q.speaker_start + 1, alignment_mode="expand")
-    if tok is None:
-        return q
-    sent = tok.sent
-    best: tuple[int, str] | None = None
-    for t in timexes:
-        when = getattr(t, "date", None)
-        if when is None or getattr(t, "precision", None) != "day":
-            continue
-        if not (sent.start_char <= t.start < sent.end_char) or q.start <= t.start < q.end:
-            continue
-        if published is not None and when > published:
-            continue
-        dist = abs(t.start - q.speaker_end)
-        if best is None or dist < best[0]:
-            best = (dist, when)
-    return dataclasses.replace(q, date=best[1]) if best is not None else q
 
 
 def _qid(doc_id: str, start: int, end: int) -> str:

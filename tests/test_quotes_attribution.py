@@ -183,6 +183,9 @@ def test_a_name_after_a_dash_signs_the_quotation(analyse: Any) -> None:
     got = _speakers(analyse, text)
     (q,) = [g for g in got if "port will bring" in g[2]]
     assert q[0] is not None and q[0].endswith("Diallo")
+    glued = "“The new port will bring work to every family in town.”― Amina Diallo\n\nMore."
+    got = _speakers(analyse, glued)
+    assert [src for src, _, _ in got] == ["Amina Diallo"]
 
 
 def test_a_reporting_verb_with_a_topic_phrase(analyse: Any) -> None:

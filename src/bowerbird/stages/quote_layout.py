@@ -201,6 +201,11 @@ DASHES = frozenset({"―", "—", "–", "-", "--"})
 BYLINE_RE = re.compile(r"[ \t]*(?:―|—|–|--?)[ \t]*[A-Z@]")
 
 
+def is_dash(tok: Token) -> bool:
+    """A dash, alone or glued to the closing mark before it (”―)."""
+    return tok.text.strip().lstrip("”\"'") in DASHES
+
+
 def dash_byline(doc: Doc, text: str, end: int) -> Token | None:
     """The dash of a byline after a quotation (“...” ― Carla Sanchez, Phoenix): English
     prints the speaker's name after a dash, as under an epigraph or a reader's letter."""
@@ -209,7 +214,7 @@ def dash_byline(doc: Doc, text: str, end: int) -> Token | None:
     if m is None:
         return None
     span = doc.char_span(after, m.end() - 1, alignment_mode="expand")
-    dash = next((t for t in span or () if t.text.strip() in DASHES), None)
+    dash = next((t for t in span or () if is_dash(t)), None)
     return dash if dash is not None and byline_name(dash) is not None else None
 
 

@@ -217,7 +217,7 @@ class QuotesStage:
                 sentence_index=sidx,
                 event_ids=(),
             )
-        byline = cue.text in ql.DASHES
+        byline = ql.is_dash(cue)
         if cue.text != ":" and cue.lower_ != "according" and not byline:
             cue = qr.enclosing_cue(cue, self._is_cue) or cue
         if byline:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bowerbird.stages.quote_layout import open_paragraphs, quoted_spans
+from bowerbird.stages.quote_layout import open_paragraphs, quoted_spans, transcript_label
 from bowerbird.stages.quote_rules import inflections
 
 
@@ -208,3 +208,16 @@ def test_a_thing_made_to_report_has_the_source_of_its_maker(analyse: Any) -> Non
     assert any(
         src is not None and src.endswith("minister") and "copper mine" in t for src, _, t in got
     )
+
+
+def test_transcript_speaker_labels(analyse: Any) -> None:
+    assert transcript_label("“HOLT: Let us turn to trade now.”", 1) == (1, 5)
+    assert transcript_label("“UPDATE: the vote is delayed.”", 1) is None
+    text = (
+        "Part of the interview follows.\n\n"
+        "“RAMOS: Will the new bridge be finished before the election next year?”\n\n"
+        "MENDEZ: It will be finished in the spring, and it will carry trucks too."
+    )
+    got = _speakers(analyse, text)
+    assert ("RAMOS", ":") in [(s, c) for s, c, _ in got]
+    assert ("MENDEZ", ":") in [(s, c) for s, c, _ in got]

@@ -80,7 +80,7 @@ def headline_speakers(text: str) -> list[tuple[int, int, int, int]]:
         words = head.split()
         if len(words) > 6 or any(ch.isdigit() for ch in head):
             continue
-        if words[0].lower().strip(".") in LABELS or (head.isupper() and len(words) == 1):
+        if words[0].lower().strip(".") in LABELS:
             continue
         if words[0].lower() in DETERMINERS:  # "The Latest:", "A World at War:" are titles
             continue
@@ -88,6 +88,18 @@ def headline_speakers(text: str) -> list[tuple[int, int, int, int]]:
             continue
         out.append((m.start(1), m.start(1) + len(head), m.start(2), m.end(2)))
     return out
+
+
+LABEL_RE = re.compile(r"([A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s")
+
+
+def transcript_label(text: str, start: int) -> tuple[int, int] | None:
+    """The speaker label opening a transcript line ("WALLACE: ...", "MR. TRUMP: ..."):
+    a name in capitals before a colon, not a label word ("UPDATE:")."""
+    m = LABEL_RE.match(text, start)
+    if m is None or m.group(1).split()[0].lower().strip(".") in LABELS:
+        return None
+    return m.start(1), m.end(1)
 
 
 OPENING = ("“", '"', "''")

@@ -261,7 +261,14 @@ def np_bounds(tok: Token) -> tuple[int, int]:
         return int(tok.idx), end
     start = tok.left_edge.i
     for t in tok.doc[tok.left_edge.i : tok.i]:
-        if t.is_space or "\n" in t.whitespace_ or t.is_quote or t.is_bracket or t.like_num or t.text.lstrip("”\"'") in {"―", "—", "–", "--"}:
+        if (
+            t.is_space
+            or "\n" in t.whitespace_
+            or t.is_quote
+            or t.is_bracket
+            or t.like_num
+            or t.text.lstrip("”\"'") in {"―", "—", "–", "--"}
+        ):
             start = t.i + 1
     return int(tok.doc[min(start, tok.i)].idx), end
 

@@ -39,6 +39,8 @@ from bowerbird.stages.event_syntax import hashes
 from bowerbird.stages.quote_links import link_events, speech_date
 
 Piece = tuple[int, int]
+#: Entity types that can name a speaker before a colon ("... pollster Daron Shaw: “...”").
+SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Speech kind of nouns only ("criticism"): cues as the head of "X's criticism of Y".
 NOMINAL = "nominal"
 #: Kinds whose lemmas are also cues as nouns ("his pledge to ...", "Clinton's promise of").
@@ -181,6 +183,11 @@ class QuotesStage:
         quoted = " ".join(full[a:b].strip() for a, b in group)
         span = doc.char_span(start, end, alignment_mode="expand")
         sidx = qr.sentence_index(doc, span.start if span is not None else 0)
+        label = ql.transcript_label(full, start)
+        if label is not None:  # "“WALLACE: If I may, sir, ...”": a quoted transcript line
+            line = (label[0], label[1], start, end)
+            q = self._headline(doc, full, line, doc_id, date, mentions)
+            return dataclasses.replace(q, direct=True, text=quoted)
         cue = self._cue_near(doc, group)
         if cue is None:
             # a quoted paragraph right after a quote continues it, with the same speaker
@@ -292,7 +299,7 @@ class QuotesStage:
                     return root
                 # "... Republican pollster Daron Shaw: “...”": the name before the colon
                 name = intro[-2] if len(intro) > 1 else None
-                if name is not None and name.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+                if name is not None and (name.ent_type_ in SPEAKER_ENTS or name.pos_ == "PROPN"):
                     return intro[-1]
         trailing = ql.trailing_cue(doc, doc.text, end) or ql.dash_byline(doc, doc.text, end)
         if trailing is not None:

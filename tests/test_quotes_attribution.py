@@ -221,3 +221,12 @@ def test_transcript_speaker_labels(analyse: Any) -> None:
     got = _speakers(analyse, text)
     assert ("RAMOS", ":") in [(s, c) for s, c, _ in got]
     assert ("MENDEZ", ":") in [(s, c) for s, c, _ in got]
+
+
+def test_the_clause_after_the_verb_is_its_content(analyse: Any) -> None:
+    text = (
+        "More than six in 10 said they were tired of the campaign; "
+        "46 percent said they were unenthusiastic about the election."
+    )
+    got = _speakers(analyse, text)
+    assert any(t.startswith("they were unenthusiastic") for _, _, t in got)

@@ -364,7 +364,10 @@ class QuotesStage:
             if obj is None or subj is None or not obj.text.strip():
                 return None
             return self._make(doc, doc_id, date, obj, subj, mentions, tok)
-        comp = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
+        comps = [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}]
+        # the clause after the verb is its content; one before it may be another
+        # statement the parser hung on it ("Six in 10 said A; 46 percent said B")
+        comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         if comp is None:
             loose = qr.loose_content(tok) if kind == "say" else None
             if loose is None and any(c.dep_ == "oprd" for c in tok.children):

@@ -230,3 +230,14 @@ def test_the_clause_after_the_verb_is_its_content(analyse: Any) -> None:
     )
     got = _speakers(analyse, text)
     assert any(t.startswith("they were unenthusiastic") for _, _, t in got)
+
+
+def test_an_inverted_cue_after_the_clause(analyse: Any) -> None:
+    text = (
+        "The steel plant is hanging on, but it is under intense pressure from imports, "
+        "said the company's chief executive, John Ferriola."
+    )
+    got = _speakers(analyse, text)
+    assert any(
+        src is not None and "executive" in src and "pressure from imports" in t for src, _, t in got
+    )

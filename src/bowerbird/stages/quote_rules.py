@@ -385,14 +385,17 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "brief", "inform", "answer", "quote"
 def loose_content(verb: Token) -> Span | None:
     """Content of a reporting verb the parser gave no clausal complement.
 
-    * a parenthetical cue ("Far too many lives, Barden says, have been lost"): the
-      clause it interrupts, without the cue's own words;
+    * a parenthetical cue ("Far too many lives, Barden says, have been lost") or an
+      inverted one after the clause ("..., said the company's chief executive"): the
+      clause it interrupts or ends, without the cue's own words;
     * "X says the movement ... appeals to ...", parsed with a long direct object: the
       rest of the sentence from that object; a short object with its complements
       ("announced his candidacy in Iowa").
     """
     doc = verb.doc
-    if verb.dep_ == "parataxis" and verb.head is not verb:
+    inverted = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+    ends = inverted and verb.dep_ in {"conj", "ccomp"} and verb.head.i < verb.i
+    if (verb.dep_ == "parataxis" or ends) and verb.head is not verb:
         head = verb.head
         toks = [
             t

@@ -241,3 +241,22 @@ def test_an_inverted_cue_after_the_clause(analyse: Any) -> None:
     assert any(
         src is not None and "executive" in src and "pressure from imports" in t for src, _, t in got
     )
+
+
+def test_a_misprinted_opening_mark_after_a_word_closes() -> None:
+    text = "“Apparently not,“ he said. “A leopard does not change its spots.”"
+    assert [text[a:b] for a, b in quoted_spans(text)] == [
+        "Apparently not,",
+        "A leopard does not change its spots.",
+    ]
+
+
+def test_a_long_sentence_after_a_quotation_counts_by_its_opening_words(analyse: Any) -> None:
+    text = (
+        "“It looks like we will not have a very good relationship, who knows?” "
+        "the Mexican president told a television station in an interview aired on Monday "
+        "when reporters asked how ties would fare after the election."
+    )
+    got = _speakers(analyse, text)
+    (q,) = [g for g in got if "good relationship" in g[2]]
+    assert q[0] is not None and q[0].endswith("president") and q[1] == "told"

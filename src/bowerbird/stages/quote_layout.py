@@ -108,7 +108,8 @@ OPENING = ("“", '"', "''")
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of quoted words between an opening and a closing quotation mark.
 
-    Curly marks say which way they face; a straight mark or two apostrophes open after a
+    Curly marks say which way they face (unless misprinted: an opening mark right after
+    a word and before a space closes); a straight mark or two apostrophes open after a
     space, a line start or a bracket and close elsewhere, so mixed pairs (“...") pair up
     too.  A new opening mark before a closing one restarts the quotation; a quotation
     with a straight mark stays within its paragraph.
@@ -117,14 +118,16 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     opened: re.Match[str] | None = None
     for m in MARK_RE.finditer(text):
         mark, i = m.group(), m.start()
+        before = text[i - 1] if i else "\n"
+        after = text[m.end() : m.end() + 1]
+        opens = (before.isspace() or before in "([{—–-/") and after not in {"", " ", "\n"}
+        closes = not before.isspace() and (not after or after.isspace() or after in ",.;:!?")
         if mark == "“":
-            opening = True
+            opening = not closes or opens  # “Apparently not,“ he said: a misprinted close
         elif mark == "”":
-            opening = False
+            opening = opens and not closes
         else:
-            before = text[i - 1] if i else "\n"
-            after = text[m.end() : m.end() + 1]
-            opening = (before.isspace() or before in "([{—–-/") and after not in {"", " ", "\n"}
+            opening = opens
         if opening:
             opened = m
             continue

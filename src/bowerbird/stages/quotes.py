@@ -272,8 +272,9 @@ class QuotesStage:
         if last is not None and last.end + 1 < len(doc):
             # "“... ?” Sanders replied." split into its own short sentence by the parser
             after = doc[last.end + 1].sent if doc[last.end].is_quote else doc[last.end].sent
-            if after not in sents and len(after) <= 8 and after.start_char - end <= 3:
-                sents.append(after)
+            if after not in sents and after.start_char - end <= 3:
+                # a longer sentence counts by its opening words ("” Trump told ITV ...")
+                sents.append(after if len(after) <= 8 else after[:4])
         for sent in sents:
             best: tuple[int, Token] | None = None
             for tok in sent:

@@ -260,3 +260,28 @@ def test_a_long_sentence_after_a_quotation_counts_by_its_opening_words(analyse: 
     got = _speakers(analyse, text)
     (q,) = [g for g in got if "good relationship" in g[2]]
     assert q[0] is not None and q[0].endswith("president") and q[1] == "told"
+
+
+def test_object_content_needs_a_content_word() -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from bowerbird.stages.quote_rules import object_content
+
+    bare = Doc(
+        Vocab(),
+        words=["He", "railed", "against", "."],
+        heads=[1, 1, 1, 1],
+        deps=["nsubj", "ROOT", "prep", "punct"],
+        pos=["PRON", "VERB", "ADP", "PUNCT"],
+    )
+    assert object_content(bare[1]) is None
+    full = Doc(
+        Vocab(),
+        words=["He", "railed", "against", "the", "fees"],
+        heads=[1, 1, 1, 4, 2],
+        deps=["nsubj", "ROOT", "prep", "det", "pobj"],
+        pos=["PRON", "VERB", "ADP", "DET", "NOUN"],
+    )
+    span = object_content(full[1])
+    assert span is not None and span.text == "the fees"

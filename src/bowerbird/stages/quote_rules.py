@@ -341,7 +341,12 @@ def object_content(verb: Token) -> Span | None:
     span = doc[start : end + 1]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
-    return span if len(span) else None
+    # a bare preposition or particle is no content ("rails against" parsed without object)
+    return span if any(t.pos_ in CONTENT_POS for t in span) else None
+
+
+#: Parts of speech that make a span content rather than function words.
+CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ", "X"})
 
 
 def plausible_speaker(tok: Token, group: list[tuple[int, int]]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bowerbird.stages.quote_rules import headline_speakers, open_paragraphs
+from bowerbird.stages.quote_layout import headline_speakers, open_paragraphs
 
 
 def _quotes(analyse: Any, text: str) -> list[tuple[str | None, str | None, str, bool]]:

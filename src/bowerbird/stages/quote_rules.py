@@ -1,29 +1,29 @@
 """Syntax helpers for quote attribution: speakers, speaker spans, content clauses.
 
-These are general rules about English attribution, used by :mod:`bowerbird.stages.quotes`:
+These are general rules about English attribution, used by :mod:`bowerbird.stages.quotes`
+(layout conventions such as quotation marks and headlines are in
+:mod:`bowerbird.stages.quote_layout`):
 
-* the speaker of a cue is its subject, climbing through coordinated, adverbial and
+* the source of a cue is its subject, climbing through coordinated, adverbial and
   participial clauses ("..., saying that ...") and relative clauses ("Barkley, who said
-  ...");
-* "according to X" has X as its speaker;
-* a headline or line of the form "X: ..." attributes what follows the colon to X when X
-  is a short name-like phrase (not a time, a date or a label such as "Update").
+  ..."); a passive cue's subject is not its source (the agent "by X" is); expletive "it"
+  and "That said," name no one; a thing made to report ("issued a statement saying")
+  has the source of its maker;
+* "according to X" has X as its speaker; a noun of speech has its possessor ("Clinton's
+  claim that ...");
+* cue lemmas are checked against the lexicon, undoing regular inflections when the
+  tagger's lemma is wrong ("hopes" read as "hop").
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from spacy.tokens import Doc, Span, Token
 
 from bowerbird.records import ActorRef, Mention
 
-#: Quoted spans: curly quotes (an opening mark inside ends the span), or straight quotes
-#: within one paragraph.
-QUOTE_RE = re.compile(r"“([^“”]{2,3000})”|\"([^\"\n]{2,3000})\"")
 MIN_QUOTE_CHARS = 12
 RELATIVE = frozenset({"who", "that", "which"})
 SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -32,48 +32,6 @@ SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "ccomp", "acomp", "pcomp", "prep"})
 TIMEWORDS = frozenset({"p.m.", "a.m.", "pm", "am", "p.m", "a.m"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
-#: Words before a colon that label a line rather than name a speaker.
-LABELS = frozenset(
-    {
-        "update",
-        "updated",
-        "note",
-        "editor",
-        "editors",
-        "photo",
-        "video",
-        "watch",
-        "read",
-        "related",
-        "source",
-        "sources",
-        "correction",
-        "breaking",
-        "advertisement",
-        "opinion",
-        "analysis",
-        "exclusive",
-        "q",
-        "a",
-        "question",
-        "answer",
-        "subscribe",
-        "share",
-        "follow",
-        "via",
-        "credit",
-        "listen",
-        "tags",
-        "topics",
-        "latest",
-        "online",
-        "live",
-        "transcript",
-        "full",
-    }
-)
-DETERMINERS = frozenset({"the", "a", "an", "this", "these", "our", "my", "your", "from", "on"})
-HEADLINE_RE = re.compile(r"(?m)^([A-Z][^\n:]{1,60}?):\s+(\S[^\n]{10,400})$")
 
 
 class MentionIndex:
@@ -107,6 +65,115 @@ def subject(verb: Token) -> Token | None:
             continue
         break
     return None
+
+
+#: Nouns for a written statement, whose issuer is its source ("issued a statement saying").
+DOCUMENT_NOUNS = frozenset(
+    {"statement", "release", "letter", "memo", "tweet", "post", "message", "email", "note"}
+)
+
+
+def source_subject(verb: Token) -> Token | None:
+    """The source of a reporting verb: its subject, with the rules of English attribution.
+
+    * a passive cue's subject is the addressee or the topic ("Trump was asked whether",
+      "it was said that"): the source is the agent ("by X") or unknown; a passive reached
+      by climbing keeps its subject ("X was quoted as saying", "is expected to say");
+    * a participle modifying a noun ("a statement saying", "a website called"): a written
+      statement's source is whoever issued it; an infinitive or past participle modifier
+      ("efforts to admit", "rules intended to") has no source of its own; a present
+      participle has the noun ("voters supporting Trump").
+    """
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return agent(verb)  # "is likely to be found", "was asked"
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ == "nsubj":
+                return _not_expletive(c, v, verb)
+            if c.dep_ == "nsubjpass":
+                return c if v is not verb else agent(v)
+        if v.dep_ == "acl" and v.head.i != v.i and v.head.pos_ in NOMINAL:
+            return _modified_noun_source(v, v.head)
+        if v.dep_ == "relcl" and v.head.i != v.i and v.head.pos_ in NOMINAL:
+            return v.head
+        if v.dep_ in CLIMB_DEPS and v.head.i != v.i:
+            v = v.head
+            continue
+        break
+    return None
+
+
+def _modified_noun_source(v: Token, noun: Token) -> Token | None:
+    """The source of a verb modifying a noun ("a briefing to brag that ...").
+
+    A thing made or held by someone ("issued a statement saying", "held a briefing to
+    brag", "has nothing bad to say about") has the source of the verb it is the object
+    of; a person or group is its own source ("voters supporting Trump").
+    """
+    person = noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_ in {"PERSON", "ORG", "NORP"}
+    if not person and noun.dep_ == "dobj" and noun.head.pos_ in {"VERB", "AUX"}:
+        return source_subject(noun.head)
+    if noun.lemma_.lower() in DOCUMENT_NOUNS or v.tag_ != "VBG":
+        return None
+    return noun
+
+
+def _not_expletive(subj: Token, v: Token, verb: Token) -> Token | None:
+    """A subject that names no one: the demonstrative "that" ("That said, ..."), or the
+    "it" of an extraposed clause ("it is hard to imagine ...", "it's worth remembering")."""
+    if subj.lower_ == "that" and subj.tag_ == "DT":
+        return None
+    if subj.lower_ == "it" and v is not verb and v.lemma_ == "be":
+        return None
+    return subj
+
+
+def that_said(verb: Token) -> bool:
+    """The sentence adverb "That said," ("That being said,"): no one reports anything."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i >= 0 and doc[i].lower_ == "being":
+        i -= 1
+    return (
+        verb.lower_ == "said"
+        and i >= 0
+        and doc[i].lower_ in {"that", "this"}
+        and verb.i + 1 < len(doc)
+        and doc[verb.i + 1].text == ","
+    )
+
+
+def agent(verb: Token) -> Token | None:
+    """X in a passive "... by X"."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def inflections(lemma: str) -> tuple[str, ...]:
+    """Regular inflected forms of a verb ("hope" -> "hopes", "hoped", "hoping")."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return (lemma + "s", lemma + "d", lemma + "ed", stem + "ing")
+
+
+def cue_lemma(tok: Token, lexicon: Mapping[str, str]) -> str:
+    """The lemma of a verb, checked against a lexicon of verbs.
+
+    When the tagger's lemma is not in the lexicon, the regular inflections are undone on
+    the word itself (the tagger reads "hopes", "hoped", "hoping" as forms of "hop").
+    """
+    lemma = tok.lemma_.lower()
+    if lemma in lexicon:
+        return lemma
+    word = tok.lower_
+    cands = []
+    if word.endswith(("s", "d")):
+        cands.append(word[:-1])
+    if word.endswith("ed"):
+        cands.append(word[:-2])
+    if word.endswith("ing"):
+        cands += [word[:-3], word[:-3] + "e"]
+    return next((c for c in cands if c in lexicon and word in inflections(c)), lemma)
 
 
 def antecedent(tok: Token | None) -> Token | None:
@@ -156,7 +223,7 @@ def enclosing_cue(cue: Token, is_cue: Callable[[Token], bool]) -> Token | None:
         head = tok.head
         if head.i == tok.i or tok.dep_ not in NEST_DEPS:
             break
-        if tok.dep_ == "ccomp" and is_cue(head) and subject(head) is not None:
+        if tok.dep_ == "ccomp" and is_cue(head) and source_subject(head) is not None:
             found = head
         tok = head
     return found
@@ -174,7 +241,7 @@ def speaker_of(cue: Token) -> Token | None:
     """The token heading the speaker phrase of a cue."""
     if cue.lower_ == "according":
         return according_source(cue)
-    return subject(cue)
+    return source_subject(cue)
 
 
 def np_text(tok: Token | None) -> str | None:
@@ -194,7 +261,14 @@ def np_bounds(tok: Token) -> tuple[int, int]:
         return int(tok.idx), end
     start = tok.left_edge.i
     for t in tok.doc[tok.left_edge.i : tok.i]:
-        if t.is_space or "\n" in t.whitespace_ or t.is_quote or t.is_bracket or t.like_num:
+        if (
+            t.is_space
+            or "\n" in t.whitespace_
+            or t.is_quote
+            or t.is_bracket
+            or t.like_num
+            or t.text.lstrip("”\"'") in {"―", "—", "–", "--"}
+        ):
             start = t.i + 1
     return int(tok.doc[min(start, tok.i)].idx), end
 
@@ -232,66 +306,17 @@ def sentence_index(doc: Doc, token_i: int) -> int:
     return bisect.bisect_right(starts, min(max(token_i, 0), len(doc) - 1)) - 1
 
 
-def headline_speakers(text: str) -> list[tuple[int, int, int, int]]:
-    """Lines "X: what X said" as (speaker start, speaker end, content start, content end).
-
-    X must look like a name or a short noun phrase: capitalised, at most six words, no
-    digits (times, dates), not a label word ("Update:", "Photo:").
-    """
-    out = []
-    for m in HEADLINE_RE.finditer(text):
-        head = m.group(1).strip()
-        words = head.split()
-        if len(words) > 6 or any(ch.isdigit() for ch in head):
-            continue
-        if words[0].lower().strip(".") in LABELS or (head.isupper() and len(words) == 1):
-            continue
-        if words[0].lower() in DETERMINERS:  # "The Latest:", "A World at War:" are titles
-            continue
-        if any(w[:1].islower() and w not in {"of", "the", "de", "al", "bin"} for w in words[1:]):
-            continue
-        out.append((m.start(1), m.start(1) + len(head), m.start(2), m.end(2)))
-    return out
-
-
-OPENING = frozenset({"“", '"'})
-QUOTE_MARKS = frozenset({"“", "”", '"'})
-
-
-def open_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Quoted paragraphs of a multi-paragraph quotation, as (start, end) of their words.
-
-    English prints a quotation running over several paragraphs with an opening mark at
-    the start of each paragraph and a closing mark only after the last one; a paragraph
-    that opens with a mark, holds no other mark and is followed by a paragraph opening
-    with a mark is quoted to its end.
-    """
-    out = []
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
-    for (a, b), nxt in itertools.pairwise(lines):
-        line = text[a:b].strip()
-        if len(line) < MIN_QUOTE_CHARS or line[0] not in OPENING:
-            continue
-        if sum(1 for ch in line if ch in QUOTE_MARKS) != 1:
-            continue
-        if text[nxt[0] : nxt[1]].strip()[:1] not in OPENING:
-            continue
-        start = text.index(line[0], a) + 1
-        end = a + len(text[a:b].rstrip())
-        out.append((start, end))
-    return out
-
-
-def paragraph_start(text: str, pos: int) -> bool:
-    """True if only spaces lie between the previous newline (or the start) and ``pos``."""
-    i = pos - 1
-    while i >= 0 and text[i] in " \t\u00a0":
-        i -= 1
-    return i < 0 or text[i] == "\n"
-
-
 #: Dependents of a verb that make up what an attitude is about.
 OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "oprd", "prt"})
+
+
+#: Prepositions after a reporting verb that introduce its topic ("commented on the plan").
+TOPIC_PREPS = frozenset({"to", "about", "on", "of"})
+
+
+def has_topic(verb: Token) -> bool:
+    """A reporting verb with a topic phrase after it ("pointed to his record")."""
+    return any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPS for c in verb.rights)
 
 
 def object_content(verb: Token) -> Span | None:
@@ -316,7 +341,12 @@ def object_content(verb: Token) -> Span | None:
     span = doc[start : end + 1]
     while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
-    return span if len(span) else None
+    # a bare preposition or particle is no content ("rails against" parsed without object)
+    return span if any(t.pos_ in CONTENT_POS for t in span) else None
+
+
+#: Parts of speech that make a span content rather than function words.
+CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ", "X"})
 
 
 def plausible_speaker(tok: Token, group: list[tuple[int, int]]) -> bool:
@@ -360,14 +390,17 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "brief", "inform", "answer", "quote"
 def loose_content(verb: Token) -> Span | None:
     """Content of a reporting verb the parser gave no clausal complement.
 
-    * a parenthetical cue ("Far too many lives, Barden says, have been lost"): the
-      clause it interrupts, without the cue's own words;
+    * a parenthetical cue ("Far too many lives, Barden says, have been lost") or an
+      inverted one after the clause ("..., said the company's chief executive"): the
+      clause it interrupts or ends, without the cue's own words;
     * "X says the movement ... appeals to ...", parsed with a long direct object: the
       rest of the sentence from that object; a short object with its complements
       ("announced his candidacy in Iowa").
     """
     doc = verb.doc
-    if verb.dep_ == "parataxis" and verb.head is not verb:
+    inverted = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+    ends = inverted and verb.dep_ in {"conj", "ccomp"} and verb.head.i < verb.i
+    if (verb.dep_ == "parataxis" or ends) and verb.head is not verb:
         head = verb.head
         toks = [
             t
@@ -394,3 +427,36 @@ def statement_like(span: Span) -> bool:
     """A quoted span that reads as a statement: six words or more, with a finite verb."""
     words = [t for t in span if t.is_alpha]
     return len(words) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in span)
+
+
+#: Prepositions that introduce what a noun of speech or attitude is about.
+ABOUT_PREPS = frozenset({"of", "for", "on", "against", "about", "to", "toward", "towards", "with"})
+
+
+def nominal_attribution(noun: Token) -> tuple[Token, Span] | None:
+    """Speaker and content of a noun of speech or attitude with a possessor.
+
+    "Clinton's claim that the deal was fair", "his criticism of the plan", "Trump's
+    decision to leave": the possessor is the source; the content is the noun's clause
+    or the object of its preposition.
+    """
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None or poss.pos_ not in NOMINAL:
+        return None
+    doc = noun.doc
+    clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.i > noun.i), None)
+    if clause is not None:
+        span = doc[clause.left_edge.i : clause.right_edge.i + 1]
+    else:
+        prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS), None)
+        obj = (
+            next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep else None
+        )
+        if obj is None:
+            return None
+        span = doc[obj.left_edge.i : obj.right_edge.i + 1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    if len(span) and span[0].lower_ == "that" and len(span) > 1:
+        span = span[1:]
+    return (poss, span) if len(span) else None

@@ -24,26 +24,39 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from typing import Any, ClassVar
+import itertools
+from typing import ClassVar
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from bowerbird.lexicons import Lexicon
-from bowerbird.records import Article, Event, Quote
+from bowerbird.records import Article, Quote
 from bowerbird.settings import Settings
+from bowerbird.stages import quote_layout as ql
 from bowerbird.stages import quote_rules as qr
 from bowerbird.stages.event_syntax import hashes
+from bowerbird.stages.quote_links import link_events, speech_date
 
 Piece = tuple[int, int]
+#: Entity types that can name a speaker before a colon ("... pollster Daron Shaw: “...”").
+SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: Speech kind of nouns only ("criticism"): cues as the head of "X's criticism of Y".
+NOMINAL = "nominal"
+#: Kinds whose lemmas are also cues as nouns ("his pledge to ...", "Clinton's promise of").
+NOUN_KINDS = frozenset({NOMINAL, "promise"})
 #: Speech kinds whose verbs take an infinitive complement as content ("urged X to ...").
 XCOMP_KINDS = frozenset({"urge", "intend", "promise"})
 #: Speech kinds that introduce direct quotes only next to quotation marks.
 DIRECT_ONLY = frozenset({"direct"})
 #: Speech kinds that never introduce a direct quote (attitudes towards an object).
 INDIRECT_ONLY = frozenset({"evaluate", "intend"})
-#: Speech kinds whose content is the verb's object ("X criticized Y", "X talked about Y").
+#: Speech kinds whose content is the verb's object ("X criticized Y", "X talked about Y");
+#: an attitude's object is its content however short ("endorsed Clinton").
 OBJECT_KINDS = frozenset({"evaluate"})
+#: Speech kinds that take an object as content when they have no clause ("called for a
+#: ban", "promised a wall", "polls show a close race", "agreed with the analysis").
+OBJECT_FALLBACK_KINDS = frozenset({"urge", "promise", "think"})
 
 
 class QuotesStage:
@@ -55,7 +68,8 @@ class QuotesStage:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.speech = lexicon.speech
-        self._cue_ids = hashes(frozenset(self.speech) | {"according"})
+        forms = {f for lemma in self.speech for f in qr.inflections(lemma)}
+        self._cue_ids = hashes(frozenset(self.speech) | forms | {"according"})
 
     def __call__(self, article: Article, settings: Settings) -> Article:
         doc: Doc = article.nlp
@@ -73,7 +87,7 @@ class QuotesStage:
             if q is not None:
                 quotes.append(q)
                 prev = q
-        for sa, sb, ca, cb in qr.headline_speakers(text):
+        for sa, sb, ca, cb in ql.headline_speakers(text):
             if not any(a < cb and ca < b for a, b in covered):
                 quotes.append(self._headline(doc, text, (sa, sb, ca, cb), doc_id, date, mentions))
                 covered.append((ca, cb))
@@ -87,8 +101,8 @@ class QuotesStage:
             ):
                 quotes.append(q)
                 covered.append((q.start, q.end))
-        quotes = [_with_events(q, doc, article.events) for q in quotes]
-        quotes = [_with_speech_date(q, doc, article.timexes, date) for q in quotes]
+        quotes = [link_events(q, doc, article.events) for q in quotes]
+        quotes = [speech_date(q, doc, article.timexes, date) for q in quotes]
         quotes.sort(key=lambda q: q.start)
         return dataclasses.replace(article, quotes=tuple(quotes))
 
@@ -99,30 +113,38 @@ class QuotesStage:
         return [i for i, (lemma, lower) in enumerate(rows) if lemma in wanted or lower in wanted]
 
     def _is_cue(self, tok: Token) -> bool:
-        return tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in self.speech
+        if tok.dep_ == "amod":  # a participle modifying a noun: "pledged delegates"
+            return False
+        return tok.pos_ in {"VERB", "AUX"} and self.speech.get(
+            qr.cue_lemma(tok, self.speech)
+        ) not in {None, NOMINAL}
+
+    def _is_nominal_cue(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and self.speech.get(tok.lemma_.lower()) in NOUN_KINDS
 
     def _is_direct_cue(self, tok: Token) -> bool:
-        return self._is_cue(tok) and self.speech[tok.lemma_.lower()] not in INDIRECT_ONLY
+        return (
+            self._is_cue(tok) and self.speech[qr.cue_lemma(tok, self.speech)] not in INDIRECT_ONLY
+        )
 
     # -- direct quotes ----------------------------------------------------------------
 
     def _direct_groups(self, doc: Doc, text: str) -> list[list[Piece]]:
         """Quoted content spans; consecutive pieces split only by a short cue are grouped."""
         pieces: list[Piece] = []
-        for m in qr.QUOTE_RE.finditer(text):
-            g = 1 if m.group(1) is not None else 2
-            start, end = m.start(g), m.end(g)
+        for start, end in ql.quoted_spans(text):
             if " " not in text[start:end].strip():
                 continue
             if end - start >= qr.MIN_QUOTE_CHARS or self._cue_follows(doc, end):
                 pieces.append((start, end))  # short ones only as “It’s fine,” he said
-        pieces = sorted(pieces + qr.open_paragraphs(text))
+        pieces = sorted(pieces + ql.open_paragraphs(text))
         groups: list[list[Piece]] = []
         for p in pieces:
             if groups:
                 prev_end = groups[-1][-1][1]
-                between = text[prev_end + 1 : p[0] - 1]
-                span = doc.char_span(prev_end + 1, p[0] - 1, alignment_mode="contract")
+                lo, hi = ql.mark_after(text, prev_end), ql.mark_before(text, p[0])
+                between = text[lo:hi]
+                span = doc.char_span(lo, hi, alignment_mode="contract")
                 if (
                     len(between) < 80
                     and "\n" not in between
@@ -140,7 +162,7 @@ class QuotesStage:
         """A reporting verb within a few words after a closing quotation mark."""
         last = doc[-1].idx + len(doc[-1]) if len(doc) else 0
         span = doc.char_span(end, min(end + 40, last), alignment_mode="contract")
-        if span is None or not len(span) or span[0].text not in {",", "”", '"'}:
+        if span is None or not len(span) or span[0].text not in {",", "”", '"', "''"}:
             return False
         for tok in span[:6]:
             if tok.pos_ in {"VERB", "AUX"}:
@@ -161,12 +183,17 @@ class QuotesStage:
         quoted = " ".join(full[a:b].strip() for a, b in group)
         span = doc.char_span(start, end, alignment_mode="expand")
         sidx = qr.sentence_index(doc, span.start if span is not None else 0)
+        label = ql.transcript_label(full, start)
+        if label is not None:  # "“WALLACE: If I may, sir, ...”": a quoted transcript line
+            line = (label[0], label[1], start, end)
+            q = self._headline(doc, full, line, doc_id, date, mentions)
+            return dataclasses.replace(q, direct=True, text=quoted)
         cue = self._cue_near(doc, group)
         if cue is None:
             # a quoted paragraph right after a quote continues it, with the same speaker
             continues = (
                 prev is not None
-                and qr.paragraph_start(full, start - 1)
+                and ql.whole_paragraph(full, start, end)
                 and full[prev.end : start].count("\n") <= 8
                 and prev.speaker_start >= 0
             )
@@ -197,9 +224,13 @@ class QuotesStage:
                 sentence_index=sidx,
                 event_ids=(),
             )
-        if cue.text != ":" and cue.lower_ != "according":
+        byline = ql.is_dash(cue)
+        if cue.text != ":" and cue.lower_ != "according" and not byline:
             cue = qr.enclosing_cue(cue, self._is_cue) or cue
-        speaker_tok = doc[cue.i - 1] if cue.text == ":" else qr.speaker_of(cue)
+        if byline:
+            speaker_tok = ql.byline_name(cue)
+        else:
+            speaker_tok = doc[cue.i - 1] if cue.text == ":" else qr.speaker_of(cue)
         if speaker_tok is None or not qr.plausible_speaker(speaker_tok, group):
             speaker_tok = qr.speaker_next_to(doc, cue, group)
         a, b = qr.np_bounds(speaker_tok) if speaker_tok is not None else (-1, -1)
@@ -226,6 +257,12 @@ class QuotesStage:
         in the sentence before it when that sentence introduces it with a colon.
         """
         start, end = group[0][0], group[-1][1]
+        for (_, a), (b, _) in itertools.pairwise(group):
+            # “A,” said Griffin. “B”: the cue that splits the quotation is its cue
+            gap = doc.char_span(a, b, alignment_mode="contract")
+            cue = next((t for t in gap or () if self._is_direct_cue(t)), None)
+            if cue is not None:
+                return cue
         first = doc.char_span(start, start + 1, alignment_mode="expand")
         last = doc.char_span(end - 1, end, alignment_mode="expand")
         sents: list[Span] = []
@@ -235,8 +272,9 @@ class QuotesStage:
         if last is not None and last.end + 1 < len(doc):
             # "“... ?” Sanders replied." split into its own short sentence by the parser
             after = doc[last.end + 1].sent if doc[last.end].is_quote else doc[last.end].sent
-            if after not in sents and len(after) <= 8 and after.start_char - end <= 3:
-                sents.append(after)
+            if after not in sents and after.start_char - end <= 3:
+                # a longer sentence counts by its opening words ("” Trump told ITV ...")
+                sents.append(after if len(after) <= 8 else after[:4])
         for sent in sents:
             best: tuple[int, Token] | None = None
             for tok in sent:
@@ -262,8 +300,11 @@ class QuotesStage:
                     return root
                 # "... Republican pollster Daron Shaw: “...”": the name before the colon
                 name = intro[-2] if len(intro) > 1 else None
-                if name is not None and name.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+                if name is not None and (name.ent_type_ in SPEAKER_ENTS or name.pos_ == "PROPN"):
                     return intro[-1]
+        trailing = ql.trailing_cue(doc, doc.text, end) or ql.dash_byline(doc, doc.text, end)
+        if trailing is not None:
+            return trailing
         return qr.governing_cue(doc, group, self._is_cue)
 
     def _headline(
@@ -308,27 +349,39 @@ class QuotesStage:
             if content is None:
                 return None
             return self._make(doc, doc_id, date, content, pobj, mentions, tok)
-        if not self._is_cue(tok):
+        if self._is_nominal_cue(tok):
+            found = qr.nominal_attribution(tok)
+            if found is None:
+                return None
+            return self._make(doc, doc_id, date, found[1], found[0], mentions, tok)
+        if not self._is_cue(tok) or qr.that_said(tok):
             return None
-        kind = self.speech.get(tok.lemma_.lower())
+        kind = self.speech.get(qr.cue_lemma(tok, self.speech))
         if kind in DIRECT_ONLY:
             return None
         if kind in OBJECT_KINDS:
             obj = qr.object_content(tok)
-            subj = qr.subject(tok)
-            if obj is None or subj is None or len(obj.text) < qr.MIN_QUOTE_CHARS:
+            subj = qr.source_subject(tok)
+            if obj is None or subj is None or not obj.text.strip():
                 return None
             return self._make(doc, doc_id, date, obj, subj, mentions, tok)
-        comp = next((c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}), None)
+        comps = [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}]
+        # the clause after the verb is its content; one before it may be another
+        # statement the parser hung on it ("Six in 10 said A; 46 percent said B")
+        comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         if comp is None:
             loose = qr.loose_content(tok) if kind == "say" else None
             if loose is None and any(c.dep_ == "oprd" for c in tok.children):
                 loose = qr.object_content(tok)  # "called Trump unhinged"
-            if loose is None and kind in {"urge", "promise"}:
+            if loose is None and kind in OBJECT_FALLBACK_KINDS:
                 loose = qr.object_content(tok)  # "called for a ban", "promised a wall"
-            if loose is None or len(loose.text) < qr.MIN_QUOTE_CHARS:
+            topic = loose is None and kind == "say" and qr.has_topic(tok)
+            if topic:
+                loose = qr.object_content(tok)  # "pointed to his record", "commented on"
+            least = 1 if kind in OBJECT_FALLBACK_KINDS or topic else qr.MIN_QUOTE_CHARS
+            if loose is None or len(loose.text.strip()) < least:
                 return None
-            return self._make(doc, doc_id, date, loose, qr.subject(tok), mentions, tok)
+            return self._make(doc, doc_id, date, loose, qr.source_subject(tok), mentions, tok)
         if comp.dep_ == "xcomp" and kind not in XCOMP_KINDS:
             return None
         content = doc[comp.left_edge.i : comp.right_edge.i + 1]
@@ -344,7 +397,7 @@ class QuotesStage:
             content = content[:-1]
         if len(content.text) < qr.MIN_QUOTE_CHARS:
             return None
-        return self._make(doc, doc_id, date, content, qr.subject(tok), mentions, tok)
+        return self._make(doc, doc_id, date, content, qr.source_subject(tok), mentions, tok)
 
     def _make(
         self,
@@ -359,7 +412,7 @@ class QuotesStage:
         start, end = content.start_char, content.end_char
         outer = qr.enclosing_cue(cue, self._is_cue) if cue.lower_ != "according" else None
         if outer is not None:  # "Kasich says he'll welcome ...": Kasich is the source
-            cue, subj = outer, qr.subject(outer)
+            cue, subj = outer, qr.source_subject(outer)
         if subj is not None and not qr.plausible_speaker(subj, []):
             subj = qr.speaker_next_to(doc, cue, [(start, end)])
         a, b = qr.np_bounds(subj) if subj is not None else (-1, -1)
@@ -390,49 +443,12 @@ def _holds(q: Quote, span: Piece) -> bool:
 def _colon_intro(doc: Doc, first: Span) -> Span | None:
     """The sentence ending with ":" just before a quote ("He said: “...”")."""
     i = first.start - 1
-    while i >= 0 and (doc[i].is_space or doc[i].text in {"“", '"'}):
+    while i >= 0 and (doc[i].is_space or doc[i].text in {"“", '"', "''"}):
         i -= 1
     if i < 0 or doc[i].text != ":":
         return None
     sent = doc[i].sent
     return doc[sent.start : i + 1]
-
-
-def _with_events(q: Quote, doc: Doc, events: tuple[Event, ...]) -> Quote:
-    """Link a quote to the events coded from the sentences its content spans."""
-    if not events or not len(doc):
-        return q
-    first = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
-    last = doc.char_span(max(q.end - 1, 0), q.end, alignment_mode="expand")
-    if first is None or last is None:
-        return q
-    lo, hi = first.sent.start_char, last.sent.end_char
-    ids = tuple(e.event_id for e in events if lo <= e.trigger_start < hi and e.doc_id == q.doc_id)
-    return dataclasses.replace(q, event_ids=ids) if ids else q
-
-
-def _with_speech_date(q: Quote, doc: Doc, timexes: tuple[Any, ...], published: str | None) -> Quote:
-    """Date a quote by a day expression next to its cue ("Wang said on Monday ..."),
-    outside the quoted words and not after publication; else the publication date."""
-    if q.speaker_start < 0 or not timexes:
-        return q
-    tok = doc.char_span(q.speaker_start, q.speaker_start + 1, alignment_mode="expand")
-    if tok is None:
-        return q
-    sent = tok.sent
-    best: tuple[int, str] | None = None
-    for t in timexes:
-        when = getattr(t, "date", None)
-        if when is None or getattr(t, "precision", None) != "day":
-            continue
-        if not (sent.start_char <= t.start < sent.end_char) or q.start <= t.start < q.end:
-            continue
-        if published is not None and when > published:
-            continue
-        dist = abs(t.start - q.speaker_end)
-        if best is None or dist < best[0]:
-            best = (dist, when)
-    return dataclasses.replace(q, date=best[1]) if best is not None else q
 
 
 def _qid(doc_id: str, start: int, end: int) -> str:

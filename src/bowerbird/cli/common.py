@@ -10,7 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
-from bowerbird.errors import E_BAD_DATE, E_DB_MISSING, UsageError
+from bowerbird.errors import E_BAD_DATE, E_BAD_OPTION, E_DB_MISSING, ConfigError, UsageError
+from bowerbird.plover import CATEGORIES
 from bowerbird.settings import load_settings
 from bowerbird.store.writer import Store
 
@@ -90,18 +91,66 @@ def parse_date_opt(value: str | None, flag: str) -> date | None:
         ) from exc
 
 
+def check_event_types(value: str | None, flag: str = "--type") -> str | None:
+    """A comma-separated list of PLOVER categories, checked: a typo is an error, not an
+    empty result."""
+    if value is None:
+        return None
+    for name in value.split(","):
+        if name.strip() and name.strip().upper() not in CATEGORIES:
+            raise UsageError(
+                f"{flag}: unknown PLOVER category {name.strip()!r} "
+                f"(choose from {', '.join(CATEGORIES)})",
+                code=E_BAD_OPTION,
+            )
+    return value
+
+
+def check_text_files(paths: tuple[str, ...], what: str, code: str) -> None:
+    """Fail with one line (ConfigError ``code``) if a lexicon or issues file given on the
+    command line (a file, or a folder of ``.tsv`` files) is not UTF-8 text."""
+    for raw in paths:
+        p = Path(raw)
+        for f in sorted(p.glob("*.tsv")) if p.is_dir() else [p]:
+            try:
+                with f.open(encoding="utf-8") as fh:
+                    for _ in fh:
+                        pass
+            except UnicodeDecodeError as exc:
+                raise ConfigError(
+                    f"cannot read {what} file {f}: not UTF-8 text ({exc.reason} at byte "
+                    f"{exc.start})",
+                    code=code,
+                ) from exc
+            except OSError:
+                continue  # missing or unreadable: the loader reports it with its own code
+
+
+def check_output_file(path: str, flag: str) -> None:
+    """Fail before any work if ``path`` (a file to write) is a directory."""
+    if Path(path).is_dir():
+        raise UsageError(f"{flag}: {path} is a directory, not a file", code=E_BAD_OPTION)
+
+
 def resolve_db(db: str | None) -> str:
     return db or load_settings().db
+
+
+def check_db_file(path: str) -> None:
+    """A one-line error unless ``path`` is an existing database file."""
+    if Path(path).is_dir():
+        raise UsageError(f"database path is a directory, not a file: {path}", code=E_DB_MISSING)
+    if not Path(path).is_file():
+        raise UsageError(
+            f"database not found: {path} (run `bowerbird ingest` first)", code=E_DB_MISSING
+        )
 
 
 @contextmanager
 def open_read(db: str | None) -> Iterator[Any]:
     """Open the database read-only for a query command; a one-line error if missing."""
     path = resolve_db(db)
-    if not Path(path).is_file():
-        raise UsageError(
-            f"database not found: {path} (run `bowerbird ingest` first)", code=E_DB_MISSING
-        )
+    check_db_file(path)
     store = Store.open(path, read_only=True)
     try:
         yield store.con

@@ -10,6 +10,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bowerbird import query
+from bowerbird.cli.common import check_output_file, check_text_files
+from bowerbird.issues import E_BAD_ISSUES
 from bowerbird.pipeline import RunReport, run
 from bowerbird.report import write_report
 from bowerbird.settings import load_settings
@@ -80,6 +82,11 @@ def ingest(
         }
     )
     files, _ = collect_files(paths)  # fails early on a missing path
+    check_text_files(settings.lexicons, "lexicon", "B214")
+    check_text_files(settings.issues, "issues", E_BAD_ISSUES)
+    if report_path:
+        check_output_file(report_path, "--report")
+    check_output_file(settings.db, "--db")
     console = Console(stderr=True)
     store = Store.open(settings.db, settings=settings)
     try:

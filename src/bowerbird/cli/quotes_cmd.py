@@ -12,7 +12,7 @@ from bowerbird.cli.common import (
     output_options,
     parse_date_opt,
 )
-from bowerbird.export import write_rows
+from bowerbird.export import QUOTE_ARROW_SCHEMA, write_rows
 
 
 @click.command("quotes")
@@ -47,7 +47,7 @@ def quotes(
             text=text,
             limit=limit,
         )
-    write_rows(rows, fmt, output, title="Quotes")
+    write_rows(rows, fmt, output, title="Quotes", schema=QUOTE_ARROW_SCHEMA)
 
 
 def register(group: click.Group) -> None:

@@ -154,21 +154,27 @@ def _print_summary(
     )
     for code, n in sorted(report.rejections_by_code.items()):
         click.echo(f"  rejected {code}: {n}")
-    click.echo(f"Events coded this run: {report.events}")
+    # reports are raw extractions; the totals count merged events (docs/merge.md)
+    click.echo(f"Event reports coded this run: {report.events}")
     click.echo(
         f"Database totals: {summary['documents']} documents, {summary['rejected']} rejections, "
-        f"{summary['events']} events, {summary['actors']} actors"
+        f"{summary['events']} events (merged from {summary['reports']} reports), "
+        f"{summary['actors']} actors"
     )
     dyads = summary.get("top_dyads") or []
     if dyads:
         click.echo("Top dyads:")
         for d in dyads[:10]:
             click.echo(
-                f"  {d['source_name']} -> {d['target_name']}: {d['events']} events, "
+                f"  {d['source_name']} -> {d['target_name']}: {_n(d['events'], 'event')}, "
                 f"mean score {d['mean_score']:+.1f}"
             )
     click.echo(f"Database: {Path(db).resolve()}")
     click.echo(f"HTML report: {html.resolve()}")
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def register(group: click.Group) -> None:

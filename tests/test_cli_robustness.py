@@ -213,3 +213,11 @@ def test_one_bad_batch_still_ingests_the_good_document(tmp_path: Path) -> None:
         "gone.html": "unreadable",
         "big.txt": "too_large",
     }
+
+
+@pytest.mark.parametrize("command", ["events", "actors", "quotes", "stances", "docs", "rejections"])
+def test_huge_limit_is_a_usage_error_not_a_database_overflow(command: str, sample_db: str) -> None:
+    r = _cli(command, "--db", sample_db, "--limit", "99999999999999999999")
+    assert r.exit_code == 2, (r.output, r.exception)
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("bowerbird: error:") and "--limit" in lines[0]

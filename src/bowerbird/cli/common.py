@@ -17,6 +17,8 @@ from bowerbird.store.writer import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("table", "csv", "jsonl", "parquet")
+#: Upper bound of --limit (a larger value overflows DuckDB's 64-bit LIMIT).
+MAX_ROWS = 1_000_000_000
 
 
 def db_option(f: F) -> F:
@@ -75,7 +77,10 @@ def _output_options(f: F, formats: tuple[str, ...]) -> F:
         help="Tables for people, machine formats for programs.",
     )(f)
     f = click.option(
-        "--limit", type=click.IntRange(min=1), default=None, help="At most this many rows."
+        "--limit",
+        type=click.IntRange(min=1, max=MAX_ROWS),
+        default=None,
+        help="At most this many rows.",
     )(f)
     return f
 

@@ -221,3 +221,13 @@ def test_huge_limit_is_a_usage_error_not_a_database_overflow(command: str, sampl
     assert r.exit_code == 2, (r.output, r.exception)
     lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and lines[0].startswith("bowerbird: error:") and "--limit" in lines[0]
+
+
+def test_empty_input_folder_is_an_error_and_creates_no_database(tmp_path: Path) -> None:
+    empty = tmp_path / "in"
+    empty.mkdir()
+    (empty / "scan.pdf").write_bytes(b"%PDF-1.4")
+    db = tmp_path / "x.duckdb"
+    r = _cli("ingest", str(empty), "--db", str(db))
+    _assert_one_line_error(r, "B106", "1 file(s) ignored")
+    assert not db.exists()

@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from bowerbird import query
 from bowerbird.cli.common import check_output_file, check_text_files
+from bowerbird.errors import E_NO_INPUT, UsageError
 from bowerbird.issues import E_BAD_ISSUES
 from bowerbird.pipeline import RunReport, run
 from bowerbird.report import write_report
@@ -81,7 +82,13 @@ def ingest(
             "issues": issues or None,
         }
     )
-    files, _ = collect_files(paths)  # fails early on a missing path
+    files, skipped = collect_files(paths)  # fails early on a missing path
+    if not files:
+        raise UsageError(
+            f"nothing to ingest in {', '.join(paths)}: no .html, .htm, .txt, .json or .jsonl "
+            f"file (or .gz of one); {skipped} file(s) ignored or of another type",
+            code=E_NO_INPUT,
+        )
     check_text_files(settings.lexicons, "lexicon", "B214")
     check_text_files(settings.issues, "issues", E_BAD_ISSUES)
     if report_path:

@@ -231,3 +231,14 @@ def test_empty_input_folder_is_an_error_and_creates_no_database(tmp_path: Path) 
     r = _cli("ingest", str(empty), "--db", str(db))
     _assert_one_line_error(r, "B106", "1 file(s) ignored")
     assert not db.exists()
+
+
+@pytest.mark.parametrize("command", ["events", "quotes", "stances", "docs", "actors"])
+def test_output_onto_the_database_is_refused(command: str, sample_db: str, tmp_path: Path) -> None:
+    db = tmp_path / "copy.duckdb"
+    db.write_bytes(Path(sample_db).read_bytes())
+    size = db.stat().st_size
+    r = _cli(command, "--db", str(db), "--format", "csv", "-o", str(db))
+    _assert_one_line_error(r, "B103", "is the database itself")
+    assert db.stat().st_size == size  # not truncated
+    assert _cli("events", "--db", str(db), "--limit", "1").exit_code == 0

@@ -152,10 +152,15 @@ def check_db_file(path: str) -> None:
 
 
 @contextmanager
-def open_read(db: str | None) -> Iterator[Any]:
-    """Open the database read-only for a query command; a one-line error if missing."""
+def open_read(db: str | None, output: str | None = None) -> Iterator[Any]:
+    """Open the database read-only for a query command; a one-line error if missing, or
+    if ``output`` (the command's -o FILE) is the database itself, which it would destroy."""
     path = resolve_db(db)
     check_db_file(path)
+    if output is not None and Path(output).resolve() == Path(path).resolve():
+        raise UsageError(
+            f"-o {output} is the database itself: choose another output file", code=E_BAD_OPTION
+        )
     store = Store.open(path, read_only=True)
     try:
         yield store.con

@@ -47,13 +47,13 @@ def docs(
     if audit:
         if doc is None:
             raise UsageError("--audit needs --doc ID", code=E_BAD_OPTION)
-        with open_read(db) as con:
+        with open_read(db, output) as con:
             record = query.document(con, doc)
         if record is None:
             raise UsageError(f"no document with id {doc!r}", code=E_BAD_OPTION)
         _print_audit(record, fmt)
         return
-    with open_read(db) as con:
+    with open_read(db, output) as con:
         rows = query.docs(
             con,
             doc=doc,

@@ -87,7 +87,7 @@ def events(
         unmerged=unmerged,
     )
     urls: dict[str, str] = {}
-    with open_read(db) as con:
+    with open_read(db, output) as con:
         rows = query.events(con, f)
         if fmt == "gdelt":
             urls = {d["doc_id"]: d["url"] for d in query.docs(con) if d["url"]}
@@ -116,7 +116,7 @@ def actors(
     limit: int | None,
 ) -> None:
     """List actors with their event and mention counts."""
-    with open_read(db) as con:
+    with open_read(db, output) as con:
         rows = query.actors(con, actor=actor, country=country, limit=limit)
     write_rows(rows, fmt, output, title="Actors")
 
@@ -129,7 +129,7 @@ def rejections(
     db: str | None, code: str | None, fmt: str, output: str | None, limit: int | None
 ) -> None:
     """List rejected documents with their reason codes."""
-    with open_read(db) as con:
+    with open_read(db, output) as con:
         rows = query.rejections(con, code=code, limit=limit)
     write_rows(rows, fmt, output, title="Rejections")
 

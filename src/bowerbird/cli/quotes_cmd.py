@@ -36,7 +36,7 @@ def quotes(
     limit: int | None,
 ) -> None:
     """List quotes and reported speech attributed to actors."""
-    with open_read(db) as con:
+    with open_read(db, output) as con:
         rows = query_statements.quotes(
             con,
             speaker=speaker,

@@ -43,7 +43,7 @@ def stances(
     limit: int | None,
 ) -> None:
     """List stances: actor x issue x position, with the sentence they rest on."""
-    with open_read(db) as con:
+    with open_read(db, output) as con:
         rows = query_statements.stances(
             con,
             actor=actor,

@@ -62,6 +62,8 @@ def test_choices_are_case_insensitive(client: TestClient) -> None:
     upper = client.get("/api/events", params={"status": "OCCURRED", "type": "CONSULT"}).json()
     assert lower["total"] == upper["total"] > 0
     assert all(e["event_type"] == "CONSULT" for e in upper["items"])
+    everything = client.get("/api/events").json()["total"]
+    assert client.get("/api/events", params={"type": " , "}).json()["total"] == everything
     states = client.get("/api/actors", params={"kind": "STATE", "limit": 500}).json()
     assert states["items"] and all(a["kind"] == "state" for a in states["items"])
 

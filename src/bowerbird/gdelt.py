@@ -6,7 +6,9 @@ for ``GoldsteinScale``.  ``NumMentions`` is the number of reports (evidence item
 syndicated copies not counted), ``NumSources`` the number of distinct outlets and
 ``NumArticles`` the number of distinct documents holding evidence (copies included).
 Events with several targets keep the first as Actor2 and list the others in
-``Actor2Others`` (';'-separated ids).  ``SOURCEURL`` is the URL of the document holding
+``Actor2Others`` (';'-separated ids).  ``Actor1Code``/``Actor2Code`` are Bowerbird actor
+ids (``USA``, ``USA-GOV``, ``person:wang-yi``), not CAMEO actor codes; the country and the
+sector are in ``Actor*CountryCode`` and ``Actor*Type1Code``.  ``SOURCEURL`` is the URL of the document holding
 the first evidence sentence (its document id when the document has no URL); ``DateAdded``
 repeats ``Day`` (Bowerbird keeps no per-event insertion time).
 """

@@ -45,14 +45,14 @@ def check_types(value: str | None) -> str | None:
     """A comma-separated list of PLOVER categories; a 400 (B103) names any unknown one."""
     if value is None or not value.strip():
         return None
-    unknown = [t for t in value.split(",") if t.strip() and t.strip().upper() not in CATEGORIES]
+    names = [t.strip().upper() for t in value.split(",") if t.strip()]
+    unknown = [t for t in names if t not in CATEGORIES]
     if unknown:
         raise UsageError(
-            f"type: unknown PLOVER category {unknown[0].strip()!r} "
-            f"(choose from {', '.join(CATEGORIES)})",
+            f"type: unknown PLOVER category {unknown[0]!r} (choose from {', '.join(CATEGORIES)})",
             code=E_BAD_OPTION,
         )
-    return value
+    return ",".join(names) or None  # "," alone is no filter, not "no type at all"
 
 
 def _cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -101,14 +101,14 @@ def check_event_types(value: str | None, flag: str = "--type") -> str | None:
     empty result."""
     if value is None:
         return None
-    for name in value.split(","):
-        if name.strip() and name.strip().upper() not in CATEGORIES:
+    names = [t.strip().upper() for t in value.split(",") if t.strip()]
+    for name in names:
+        if name not in CATEGORIES:
             raise UsageError(
-                f"{flag}: unknown PLOVER category {name.strip()!r} "
-                f"(choose from {', '.join(CATEGORIES)})",
+                f"{flag}: unknown PLOVER category {name!r} (choose from {', '.join(CATEGORIES)})",
                 code=E_BAD_OPTION,
             )
-    return value
+    return ",".join(names) or None  # "," alone is no filter
 
 
 def check_text_files(paths: tuple[str, ...], what: str, code: str) -> None:

@@ -242,3 +242,22 @@ def test_output_onto_the_database_is_refused(command: str, sample_db: str, tmp_p
     _assert_one_line_error(r, "B103", "is the database itself")
     assert db.stat().st_size == size  # not truncated
     assert _cli("events", "--db", str(db), "--limit", "1").exit_code == 0
+
+
+def test_docs_audit_honours_output_and_rejects_flat_formats(sample_db: str, tmp_path: Path) -> None:
+    doc_id = json.loads(_cli("docs", "--db", sample_db, "--format", "jsonl").output.split("\n")[0])[
+        "doc_id"
+    ]
+    out = tmp_path / "audit.jsonl"
+    r = _cli(
+        "docs", "--db", sample_db, "--audit", "--doc", doc_id, "--format", "jsonl", "-o", str(out)
+    )
+    assert r.exit_code == 0 and r.output == ""  # written to the file, not to stdout
+    (row,) = _jsonl_lines(out)
+    assert row["doc_id"] == doc_id and row["text"] and isinstance(row["dropped"], list)
+    r = _cli("docs", "--db", sample_db, "--audit", "--doc", doc_id, "--format", "csv")
+    _assert_one_line_error(r, "B103", "--audit")
+
+
+def _jsonl_lines(path: Path) -> list[dict[str, object]]:
+    return [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines()]

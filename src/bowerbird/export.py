@@ -14,7 +14,7 @@ import csv
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import IO, Any
 
@@ -136,6 +136,13 @@ def _scalar_text(value: Any) -> str:
     return str(value)
 
 
+def _flat_name(col: str, key: str, columns: list[str]) -> str:
+    """``parent_key``, or ``parent.key`` when ``parent_key`` is itself a top-level column
+    (quotes have both ``speaker.text`` and ``speaker_text``): no value is overwritten."""
+    name = f"{col}_{key}"
+    return f"{col}.{key}" if name in columns else name
+
+
 def flatten(row: dict[str, Any], columns: list[str]) -> dict[str, str]:
     """Flatten one row for CSV: nested objects to ``parent_key`` columns, lists joined by ``;``."""
     flat: dict[str, str] = {}
@@ -155,14 +162,15 @@ def flatten(row: dict[str, Any], columns: list[str]) -> dict[str, str]:
                 flat[col] = _scalar_text(value)
             continue
         for key in nested:
+            name = _flat_name(col, key, columns)
             if isinstance(value, list):
-                flat[f"{col}_{key}"] = ";".join(
+                flat[name] = ";".join(
                     _scalar_text(item.get(key)) for item in value if isinstance(item, dict)
                 )
             elif isinstance(value, dict):
-                flat[f"{col}_{key}"] = _scalar_text(value.get(key))
+                flat[name] = _scalar_text(value.get(key))
             else:
-                flat[f"{col}_{key}"] = ""
+                flat[name] = ""
     return flat
 
 
@@ -196,11 +204,15 @@ def compact(value: Any) -> str:
     return _truncate(_scalar_text(value), 120)
 
 
-def _arrow_table(rows: list[dict[str, Any]], columns: list[str]) -> pa.Table:
+def _arrow_table(
+    rows: list[dict[str, Any]], columns: list[str], schema: pa.Schema | None
+) -> pa.Table:
+    if schema is not None and set(columns) == set(schema.names):
+        return pa.Table.from_pylist(rows, schema=schema)
     keys = set(columns)
-    for schema in (EVENT_ARROW_SCHEMA, QUOTE_ARROW_SCHEMA, STANCE_ARROW_SCHEMA):
-        if keys == set(schema.names):
-            return pa.Table.from_pylist(rows, schema=schema)
+    for known in (EVENT_ARROW_SCHEMA, QUOTE_ARROW_SCHEMA, STANCE_ARROW_SCHEMA):
+        if keys == set(known.names):
+            return pa.Table.from_pylist(rows, schema=known)
     if not rows:
         return pa.table({c: pa.array([], _S) for c in columns})
     return pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in rows])
@@ -210,6 +222,9 @@ def _print_table(
     rows: list[dict[str, Any]], cols: list[str], title: str | None, fh: IO[str]
 ) -> None:
     """Render a rich table; short columns never wrap, long ones fold."""
+    if not cols:  # no rows and no known columns: say so rather than print nothing
+        fh.write(f"{title or 'Rows'}: none\n")
+        return
     cells = [[compact(row.get(c)) for c in cols] for row in rows]
     table = Table(title=title)
     for i, col in enumerate(cols):
@@ -241,11 +256,16 @@ def write_rows(
     *,
     columns: list[str] | None = None,
     title: str | None = None,
+    schema: pa.Schema | None = None,
+    urls: Mapping[str, str] | None = None,
 ) -> None:
     """Write ``rows`` in ``fmt`` to the file ``out`` (None: stdout; parquet needs a file).
 
     ``columns`` selects and orders the top-level keys (default: all keys, in first-seen
-    order); it applies to every format except jsonl, which always writes whole rows.
+    order, or ``schema``'s names when there are no rows); it applies to every format
+    except jsonl, which always writes whole rows.  ``schema`` (one of the ``*_ARROW_SCHEMA``)
+    pins the Parquet types and the CSV header, so an empty result still has its columns.
+    ``urls`` maps document ids to URLs for the gdelt format's ``SOURCEURL``.
     """
     if fmt not in FORMATS:
         raise UsageError(
@@ -256,14 +276,16 @@ def write_rows(
         from bowerbird.gdelt import write_gdelt
 
         with _text_out(out) as fh:
-            write_gdelt(rows, fh)
+            write_gdelt(rows, fh, urls)
         return
     cols = _columns(rows, columns)
+    if not cols and schema is not None:
+        cols = list(schema.names)
     if fmt == "parquet":
         if out is None:
             raise UsageError("parquet output needs a file: pass -o FILE", code=E_BAD_OPTION)
         try:
-            pq.write_table(_arrow_table(rows, cols), out)
+            pq.write_table(_arrow_table(rows, cols, schema), out)
         except OSError as exc:
             raise UsageError(f"cannot write {out}: {exc}", code=E_BAD_OPTION) from exc
         return
@@ -276,6 +298,8 @@ def write_rows(
             header: dict[str, None] = {}
             for frow in flat or [flatten({}, cols)]:
                 header.update(dict.fromkeys(frow))
+            if not header:  # nothing to write, not even a header: an empty file
+                return
             writer = csv.DictWriter(fh, fieldnames=list(header), restval="", lineterminator="\n")
             writer.writeheader()
             writer.writerows(flat)

@@ -6,12 +6,17 @@ for ``GoldsteinScale``.  ``NumMentions`` is the number of reports (evidence item
 syndicated copies not counted), ``NumSources`` the number of distinct outlets and
 ``NumArticles`` the number of distinct documents holding evidence (copies included).
 Events with several targets keep the first as Actor2 and list the others in
-``Actor2Others`` (';'-separated ids).
+``Actor2Others`` (';'-separated ids).  ``Actor1Code``/``Actor2Code`` are Bowerbird actor
+ids (``USA``, ``USA-GOV``, ``person:wang-yi``), not CAMEO actor codes; the country and the
+sector are in ``Actor*CountryCode`` and ``Actor*Type1Code``.  ``SOURCEURL`` is the URL of the document holding
+the first evidence sentence (its document id when the document has no URL); ``DateAdded``
+repeats ``Day`` (Bowerbird keeps no per-event insertion time).
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from typing import IO, Any
 
 from bowerbird.errors import E_BAD_OPTION, UsageError
@@ -54,8 +59,14 @@ def _text(v: Any) -> str:
     return "" if v is None else str(v)
 
 
-def gdelt_rows(rows: list[dict[str, Any]]) -> list[list[str]]:
-    """Event rows (one per event and target, from query.events) -> one list per event."""
+def gdelt_rows(
+    rows: list[dict[str, Any]], urls: Mapping[str, str] | None = None
+) -> list[list[str]]:
+    """Event rows (one per event and target, from query.events) -> one list per event.
+
+    ``urls`` maps document ids to their URLs (for ``SOURCEURL``).
+    """
+    urls = urls or {}
     by_id: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         if "event_type" not in row or "evidence" not in row:
@@ -86,14 +97,23 @@ def gdelt_rows(rows: list[dict[str, Any]]) -> list[list[str]]:
                 _text(loc.get("lat")),
                 _text(loc.get("lon")),
                 (e["date"] or "").replace("-", ""),
-                evidence[0]["doc_id"] if evidence else "",
+                _source_url(evidence, urls),
             ]
         )
     return out
 
 
-def write_gdelt(rows: list[dict[str, Any]], fh: IO[str]) -> None:
+def _source_url(evidence: list[dict[str, Any]], urls: Mapping[str, str]) -> str:
+    if not evidence:
+        return ""
+    doc_id = str(evidence[0]["doc_id"])
+    return urls.get(doc_id) or doc_id
+
+
+def write_gdelt(
+    rows: list[dict[str, Any]], fh: IO[str], urls: Mapping[str, str] | None = None
+) -> None:
     """Write the header and one tab-separated line per event."""
     writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(COLUMNS)
-    writer.writerows(gdelt_rows(rows))
+    writer.writerows(gdelt_rows(rows, urls))

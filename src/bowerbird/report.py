@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bowerbird import query
+from bowerbird.errors import E_BAD_OPTION, UsageError
 
 CSS = """
 body{font-family:system-ui,sans-serif;margin:2rem;max-width:1100px;color:#222}
@@ -67,6 +68,13 @@ def render_report(con: Any, *, max_events: int = 300) -> str:
 
 
 def write_report(con: Any, path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_report(con), encoding="utf-8")
+    """Write the HTML report to ``path``; a one-line error if it cannot be written."""
+    html = render_report(con)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(
+            f"cannot write the report {path}: {exc.strerror or exc}", code=E_BAD_OPTION
+        ) from exc
     return path

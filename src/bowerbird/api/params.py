@@ -10,8 +10,9 @@ import duckdb
 from fastapi import Depends, Query, Request
 
 from bowerbird.api.cache import TotalsCache
-from bowerbird.errors import E_BAD_DATE, UsageError
+from bowerbird.errors import E_BAD_DATE, E_BAD_OPTION, UsageError
 from bowerbird.lexicons import Lexicon
+from bowerbird.plover import CATEGORIES
 from bowerbird.query_paging import DEFAULT_LIMIT, MAX_LIMIT
 
 
@@ -25,6 +26,33 @@ def parse_date(value: str | None, name: str) -> date | None:
         raise UsageError(
             f"{name}: invalid date {value!r}, expected YYYY-MM-DD", code=E_BAD_DATE
         ) from exc
+
+
+def check_choice(value: str | None, name: str, choices: tuple[str, ...]) -> str | None:
+    """The choice ``value`` names (case-insensitive), None if empty; a 400 (B103) otherwise."""
+    if value is None or not value.strip():
+        return None
+    for choice in choices:
+        if value.strip().lower() == choice.lower():
+            return choice
+    raise UsageError(
+        f"{name}: unknown value {value!r} (choose from {', '.join(choices)})",
+        code=E_BAD_OPTION,
+    )
+
+
+def check_types(value: str | None) -> str | None:
+    """A comma-separated list of PLOVER categories; a 400 (B103) names any unknown one."""
+    if value is None or not value.strip():
+        return None
+    names = [t.strip().upper() for t in value.split(",") if t.strip()]
+    unknown = [t for t in names if t not in CATEGORIES]
+    if unknown:
+        raise UsageError(
+            f"type: unknown PLOVER category {unknown[0]!r} (choose from {', '.join(CATEGORIES)})",
+            code=E_BAD_OPTION,
+        )
+    return ",".join(names) or None  # "," alone is no filter, not "no type at all"
 
 
 def _cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:

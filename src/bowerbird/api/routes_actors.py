@@ -16,12 +16,14 @@ from bowerbird.api.params import (
     Limit,
     Since,
     Until,
+    check_choice,
     parse_date,
 )
 from bowerbird.query_actors import ActorQuery, actor_profile, list_actors
 from bowerbird.query_text import QuoteQuery, StanceQuery, list_quotes, list_stances, search
 
 router = APIRouter(prefix="/api")
+KINDS = ("state", "person", "igo", "group", "other")
 
 
 @router.get("/actors", response_model=models.ActorPage, summary="List actors")
@@ -36,7 +38,12 @@ def get_actors(
     cursor: Cursor = None,
 ) -> dict[str, Any]:
     """Actors with event and mention counts, most events first."""
-    return list_actors(con, ActorQuery(q=q, kind=kind, country=country, limit=limit, cursor=cursor))
+    return list_actors(
+        con,
+        ActorQuery(
+            q=q, kind=check_choice(kind, "kind", KINDS), country=country, limit=limit, cursor=cursor
+        ),
+    )
 
 
 @router.get(

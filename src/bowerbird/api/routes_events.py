@@ -18,6 +18,8 @@ from bowerbird.api.params import (
     Since,
     Totals,
     Until,
+    check_choice,
+    check_types,
     parse_date,
 )
 from bowerbird.query_actors import DyadQuery, dyads
@@ -26,6 +28,7 @@ from bowerbird.query_series import SeriesQuery, overview, places, series
 from bowerbird.query_text import document_detail
 
 router = APIRouter(prefix="/api")
+STATUSES = ("occurred", "planned", "hypothetical", "negated")
 TypeParam = Annotated[
     str | None, Query(description="PLOVER event type, or a comma-separated list of them.")
 ]
@@ -65,11 +68,11 @@ def get_events(
         actor=actor,
         source=source,
         target=target,
-        event_type=type,
+        event_type=check_types(type),
         since=parse_date(since, "since"),
         until=parse_date(until, "until"),
         doc=doc,
-        status=status,
+        status=check_choice(status, "status", STATUSES),
         text=q,
         sort=sort,
         order=order,
@@ -153,7 +156,7 @@ def get_series(
             source=source,
             target=target,
             actor=actor,
-            event_type=type,
+            event_type=check_types(type),
             interval=interval,
             since=parse_date(since, "since"),
             until=parse_date(until, "until"),
@@ -171,5 +174,5 @@ def get_places(
         con,
         since=parse_date(since, "since"),
         until=parse_date(until, "until"),
-        event_type=type,
+        event_type=check_types(type),
     )

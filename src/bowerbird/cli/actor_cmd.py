@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bowerbird.cli.common import db_option, open_read
+from bowerbird.cli.common import check_text_files, db_option, open_read
 from bowerbird.errors import E_BAD_OPTION, UsageError
 from bowerbird.export import write_rows
 from bowerbird.lexicons import load_lexicon
@@ -54,7 +54,9 @@ def actor(db: str | None, name_or_id: str, fmt: str, lexicons: tuple[str, ...]) 
                 f"{len(found)} actors match {name_or_id!r} (listed above); pass one actor id",
                 code=E_BAD_OPTION,
             )
-        lexicon = load_lexicon(lexicons or load_settings().lexicons)
+        extra = tuple(lexicons or load_settings().lexicons)
+        check_text_files(extra, "lexicon", "B214")
+        lexicon = load_lexicon(extra)
         profile = actor_profile(con, str(found[0]["actor_id"]), lexicon)
     if profile is None:  # pragma: no cover - find_actors returned an existing id
         raise UsageError(f"no actor matches {name_or_id!r}", code=E_BAD_OPTION)

@@ -47,13 +47,15 @@ def docs(
     if audit:
         if doc is None:
             raise UsageError("--audit needs --doc ID", code=E_BAD_OPTION)
-        with open_read(db) as con:
+        if fmt not in ("table", "jsonl"):
+            raise UsageError(f"--audit writes a table or jsonl, not {fmt}", code=E_BAD_OPTION)
+        with open_read(db, output) as con:
             record = query.document(con, doc)
         if record is None:
             raise UsageError(f"no document with id {doc!r}", code=E_BAD_OPTION)
-        _print_audit(record, fmt)
+        _print_audit(record, fmt, output)
         return
-    with open_read(db) as con:
+    with open_read(db, output) as con:
         rows = query.docs(
             con,
             doc=doc,
@@ -65,18 +67,24 @@ def docs(
     write_rows(rows, fmt, output, title="Documents")
 
 
-def _print_audit(record: dict[str, object], fmt: str) -> None:
+def _print_audit(record: dict[str, object], fmt: str, output: str | None) -> None:
+    """The cleaning audit of one document, as a table or one JSON line (to ``output``)."""
     dropped = record.get("dropped") or []
-    if fmt != "table":
-        click.echo(
-            json.dumps(
-                {"doc_id": record["doc_id"], "text": record["text"], "dropped": dropped},
-                ensure_ascii=False,
-                default=str,
-            )
-        )
+    if fmt == "jsonl":
+        row = {"doc_id": record["doc_id"], "text": record["text"], "dropped": dropped}
+        write_rows([json.loads(json.dumps(row, default=str))], "jsonl", output)
         return
-    console = Console()
+    if output is None:
+        _audit_table(record, dropped, Console())
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as fh:
+            _audit_table(record, dropped, Console(file=fh, width=160))
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror}", code=E_BAD_OPTION) from exc
+
+
+def _audit_table(record: dict[str, object], dropped: object, console: Console) -> None:
     console.print(
         f"[bold]{escape(str(record['doc_id']))}[/bold]  published "
         f"{escape(str(record.get('published')))} ({escape(str(record.get('published_source')))})"

@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
 
-from bowerbird.errors import E_PATH_MISSING, UsageError
+from bowerbird.errors import E_PATH_MISSING, EvalError, UsageError
 from bowerbird.evaluation.registry import EVALUATORS, format_report
+
+
+@contextmanager
+def _utf8_only(path: str) -> Iterator[None]:
+    """A file that is not UTF-8 text (binary, UTF-16, Latin-1) is a one-line error."""
+    try:
+        yield
+    except UnicodeDecodeError as exc:
+        raise EvalError(
+            f"cannot read {path}: not UTF-8 text ({exc.reason} at byte {exc.start})",
+            code="B502",
+        ) from exc
 
 
 @click.command("eval")
@@ -23,7 +37,8 @@ def eval_(kind: str, gold_file: str, as_json: bool, limit: int | None, model: st
     if not Path(gold_file).exists():
         raise UsageError(f"gold file not found: {gold_file}", code=E_PATH_MISSING)
     options: dict[str, Any] = {"limit": limit, "model": model}
-    result = EVALUATORS[kind](gold_file, **options)
+    with _utf8_only(gold_file):
+        result = EVALUATORS[kind](gold_file, **options)
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, sort_keys=True))
     else:
@@ -58,7 +73,8 @@ def gate(floors: str, gold_dir: str, raise_: bool, lower: bool, note: str | None
     for p in (floors, gold_dir):
         if not Path(p).exists():
             raise UsageError(f"not found: {p}", code=E_PATH_MISSING)
-    checks, _ = run_gate(Path(floors), Path(gold_dir))
+    with _utf8_only(floors):
+        checks, _ = run_gate(Path(floors), Path(gold_dir))
     click.echo(format_checks(checks))
     if raise_ or lower:
         for change in update_floors(Path(floors), checks, lower=lower, note=note):

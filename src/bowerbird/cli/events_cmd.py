@@ -6,6 +6,7 @@ import click
 
 from bowerbird import query
 from bowerbird.cli.common import (
+    check_event_types,
     date_range_options,
     db_option,
     event_output_options,
@@ -13,7 +14,7 @@ from bowerbird.cli.common import (
     output_options,
     parse_date_opt,
 )
-from bowerbird.export import write_rows
+from bowerbird.export import EVENT_ARROW_SCHEMA, write_rows
 
 EVENT_COLUMNS = [
     "date",
@@ -77,7 +78,7 @@ def events(
         actor=actor,
         source=source,
         target=target,
-        event_type=event_type,
+        event_type=check_event_types(event_type),
         since=parse_date_opt(since, "--since"),
         until=parse_date_opt(until, "--until"),
         doc=doc,
@@ -85,9 +86,20 @@ def events(
         limit=limit,
         unmerged=unmerged,
     )
-    with open_read(db) as con:
+    urls: dict[str, str] = {}
+    with open_read(db, output) as con:
         rows = query.events(con, f)
-    write_rows(rows, fmt, output, columns=EVENT_COLUMNS if fmt == "table" else None, title="Events")
+        if fmt == "gdelt":
+            urls = {d["doc_id"]: d["url"] for d in query.docs(con) if d["url"]}
+    write_rows(
+        rows,
+        fmt,
+        output,
+        columns=EVENT_COLUMNS if fmt == "table" else None,
+        title="Events",
+        schema=EVENT_ARROW_SCHEMA,
+        urls=urls,
+    )
 
 
 @click.command("actors")
@@ -104,7 +116,7 @@ def actors(
     limit: int | None,
 ) -> None:
     """List actors with their event and mention counts."""
-    with open_read(db) as con:
+    with open_read(db, output) as con:
         rows = query.actors(con, actor=actor, country=country, limit=limit)
     write_rows(rows, fmt, output, title="Actors")
 
@@ -117,7 +129,7 @@ def rejections(
     db: str | None, code: str | None, fmt: str, output: str | None, limit: int | None
 ) -> None:
     """List rejected documents with their reason codes."""
-    with open_read(db) as con:
+    with open_read(db, output) as con:
         rows = query.rejections(con, code=code, limit=limit)
     write_rows(rows, fmt, output, title="Rejections")
 

@@ -10,6 +10,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from bowerbird import query
+from bowerbird.cli.common import check_output_file, check_text_files
+from bowerbird.errors import E_NO_INPUT, UsageError
+from bowerbird.issues import E_BAD_ISSUES
 from bowerbird.pipeline import RunReport, run
 from bowerbird.report import write_report
 from bowerbird.settings import load_settings
@@ -79,7 +82,18 @@ def ingest(
             "issues": issues or None,
         }
     )
-    files, _ = collect_files(paths)  # fails early on a missing path
+    files, skipped = collect_files(paths)  # fails early on a missing path
+    if not files:
+        raise UsageError(
+            f"nothing to ingest in {', '.join(paths)}: no .html, .htm, .txt, .json or .jsonl "
+            f"file (or .gz of one); {skipped} file(s) ignored or of another type",
+            code=E_NO_INPUT,
+        )
+    check_text_files(settings.lexicons, "lexicon", "B214")
+    check_text_files(settings.issues, "issues", E_BAD_ISSUES)
+    if report_path:
+        check_output_file(report_path, "--report")
+    check_output_file(settings.db, "--db")
     console = Console(stderr=True)
     store = Store.open(settings.db, settings=settings)
     try:
@@ -147,21 +161,27 @@ def _print_summary(
     )
     for code, n in sorted(report.rejections_by_code.items()):
         click.echo(f"  rejected {code}: {n}")
-    click.echo(f"Events coded this run: {report.events}")
+    # reports are raw extractions; the totals count merged events (docs/merge.md)
+    click.echo(f"Event reports coded this run: {report.events}")
     click.echo(
         f"Database totals: {summary['documents']} documents, {summary['rejected']} rejections, "
-        f"{summary['events']} events, {summary['actors']} actors"
+        f"{summary['events']} events (merged from {summary['reports']} reports), "
+        f"{summary['actors']} actors"
     )
     dyads = summary.get("top_dyads") or []
     if dyads:
         click.echo("Top dyads:")
         for d in dyads[:10]:
             click.echo(
-                f"  {d['source_name']} -> {d['target_name']}: {d['events']} events, "
+                f"  {d['source_name']} -> {d['target_name']}: {_n(d['events'], 'event')}, "
                 f"mean score {d['mean_score']:+.1f}"
             )
     click.echo(f"Database: {Path(db).resolve()}")
     click.echo(f"HTML report: {html.resolve()}")
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def register(group: click.Group) -> None:

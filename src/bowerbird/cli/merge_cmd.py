@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
-from bowerbird.cli.common import db_option, open_read, resolve_db
-from bowerbird.errors import E_DB_MISSING, UsageError
+from bowerbird.cli.common import check_db_file, db_option, open_read, resolve_db
+from bowerbird.errors import E_BAD_OPTION, UsageError
 from bowerbird.merge.score import MergeConfig
 from bowerbird.merge.store import explain, rebuild
 from bowerbird.settings import load_settings
@@ -32,11 +31,16 @@ def merge(db: str | None, explain_id: str | None) -> None:
     """
     if explain_id is not None:
         with open_read(db) as con:
-            click.echo(json.dumps(explain(con, explain_id), indent=2, ensure_ascii=False))
+            found = explain(con, explain_id)
+        if found["cluster_id"] is None:
+            raise UsageError(
+                f"no event report with id {explain_id!r} (ids: `bowerbird events --unmerged`)",
+                code=E_BAD_OPTION,
+            )
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
         return
     path = resolve_db(db)
-    if not Path(path).is_file():
-        raise UsageError(f"database not found: {path}", code=E_DB_MISSING)
+    check_db_file(path)
     settings = load_settings({"db": path})
     store = Store.open(path, settings=settings)
     try:

@@ -12,7 +12,7 @@ from bowerbird.cli.common import (
     output_options,
     parse_date_opt,
 )
-from bowerbird.export import write_rows
+from bowerbird.export import QUOTE_ARROW_SCHEMA, write_rows
 
 
 @click.command("quotes")
@@ -36,7 +36,7 @@ def quotes(
     limit: int | None,
 ) -> None:
     """List quotes and reported speech attributed to actors."""
-    with open_read(db) as con:
+    with open_read(db, output) as con:
         rows = query_statements.quotes(
             con,
             speaker=speaker,
@@ -47,7 +47,7 @@ def quotes(
             text=text,
             limit=limit,
         )
-    write_rows(rows, fmt, output, title="Quotes")
+    write_rows(rows, fmt, output, title="Quotes", schema=QUOTE_ARROW_SCHEMA)
 
 
 def register(group: click.Group) -> None:

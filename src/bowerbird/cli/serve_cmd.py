@@ -6,7 +6,7 @@ import socket
 
 import click
 
-from bowerbird.cli.common import db_option, resolve_db
+from bowerbird.cli.common import check_db_file, check_text_files, db_option, resolve_db
 from bowerbird.errors import E_BAD_OPTION, UsageError
 from bowerbird.settings import load_settings
 
@@ -34,7 +34,10 @@ def serve(db: str | None, host: str, port: int, lexicons: tuple[str, ...]) -> No
     from bowerbird.api.app import create_app
 
     extra = lexicons or load_settings().lexicons
-    app = create_app(resolve_db(db), lexicon_files=extra)
+    path = resolve_db(db)
+    check_db_file(path)
+    check_text_files(tuple(extra), "lexicon", "B214")
+    app = create_app(path, lexicon_files=extra)
     _check_port(host, port)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(

@@ -12,7 +12,7 @@ from bowerbird.cli.common import (
     output_options,
     parse_date_opt,
 )
-from bowerbird.export import write_rows
+from bowerbird.export import STANCE_ARROW_SCHEMA, write_rows
 
 
 @click.command("stances")
@@ -43,7 +43,7 @@ def stances(
     limit: int | None,
 ) -> None:
     """List stances: actor x issue x position, with the sentence they rest on."""
-    with open_read(db) as con:
+    with open_read(db, output) as con:
         rows = query_statements.stances(
             con,
             actor=actor,
@@ -55,7 +55,7 @@ def stances(
             until=parse_date_opt(until, "--until"),
             limit=limit,
         )
-    write_rows(rows, fmt, output, title="Stances")
+    write_rows(rows, fmt, output, title="Stances", schema=STANCE_ARROW_SCHEMA)
 
 
 def register(group: click.Group) -> None:

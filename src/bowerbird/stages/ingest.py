@@ -14,6 +14,7 @@ reason code from :data:`bowerbird.errors.REJECTION_CODES`.
 
 from __future__ import annotations
 
+import codecs
 import fnmatch
 import gzip
 import hashlib
@@ -73,7 +74,8 @@ def collect_files(paths: Iterable[str | Path]) -> tuple[list[InputFile], int]:
             ignore = _ignore_patterns(p)
             for f in sorted(p.rglob("*")):
                 rel = f.relative_to(p)
-                if not f.is_file() or any(part.startswith(".") for part in rel.parts):
+                # not is_dir: a broken link or a pipe is taken, and rejected as unreadable
+                if f.is_dir() or any(part.startswith(".") for part in rel.parts):
                     continue
                 if _ignored(rel.as_posix(), ignore):
                     skipped += 1
@@ -115,11 +117,31 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(sample) > 0.05
 
 
+#: Byte-order marks of UTF-16/32 text (NUL bytes in it do not make it binary).
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    return next((enc for bom, enc in _WIDE_BOMS if data.startswith(bom)), None)
+
+
 def decode_bytes(data: bytes) -> str | None:
-    """Decode UTF-8 (with or without BOM); accept Windows-1252 only when it is clean.
+    """Decode UTF-8 (with or without BOM) or UTF-16/32 with a BOM; accept Windows-1252
+    only when it is clean.
 
     Returns None when the bytes are not reliably decodable (``bad_encoding``).
     """
+    wide = _wide_encoding(data)
+    if wide is not None:
+        try:
+            return data.decode(wide)
+        except UnicodeDecodeError:
+            return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -185,12 +207,25 @@ class Ingester:
                 f.doc_id, origin, "unsupported_format", f"unknown file type {suffix!r}"
             )
             return
+        if not f.path.is_file():
+            detail = "not a regular file (a broken link, a pipe or a device)"
+            yield self._reject(f.doc_id, origin, "unreadable", detail)
+            return
+        # a document (not a record file) is read no further than the size limit, so a
+        # small .gz that inflates to gigabytes is rejected without filling the memory
+        cap = None if suffix in RECORD_SUFFIXES else self.max_text_bytes + 1
         try:
-            data = f.path.read_bytes()
             if f.path.suffix.lower() == ".gz":
-                data = gzip.decompress(data)
+                with gzip.open(f.path, "rb") as gz:
+                    data = gz.read() if cap is None else gz.read(cap)
+            else:
+                data = f.path.read_bytes()
         except (OSError, EOFError, gzip.BadGzipFile) as exc:
             yield self._reject(f.doc_id, origin, "unreadable", f"{type(exc).__name__}: {exc}")
+            return
+        if cap is not None and len(data) >= cap and f.path.suffix.lower() == ".gz":
+            detail = f"decompresses to more than {self.max_text_bytes} bytes"
+            yield self._reject(f.doc_id, origin, "too_large", detail)
             return
         if suffix in RECORD_SUFFIXES:
             yield from self._read_records(f, data)
@@ -208,7 +243,7 @@ class Ingester:
     ) -> Item:
         if not data.strip():
             return self._reject(doc_id, origin, "empty", "the file has no content")
-        if looks_binary(data):
+        if _wide_encoding(data) is None and looks_binary(data):
             return self._reject(doc_id, origin, "binary", "NUL or control bytes: not text")
         if len(data) > self.max_text_bytes:
             return self._reject(
@@ -259,7 +294,7 @@ class Ingester:
         if stripped.startswith("["):
             try:
                 records = json.loads(stripped)
-            except json.JSONDecodeError as exc:
+            except (json.JSONDecodeError, RecursionError) as exc:
                 yield self._reject(
                     f.doc_id, origin, "malformed_record", f"invalid JSON array: {exc}"
                 )
@@ -272,12 +307,17 @@ class Ingester:
                     continue
                 try:
                     lines.append((lineno, json.loads(line)))
-                except json.JSONDecodeError as exc:
+                except (json.JSONDecodeError, RecursionError) as exc:
+                    why = (
+                        f"{exc.msg} at column {exc.colno}"
+                        if isinstance(exc, json.JSONDecodeError)
+                        else "nested too deeply"
+                    )
                     yield self._reject(
                         f"{f.doc_id}#{lineno}",
                         f"{origin}:{lineno}",
                         "malformed_record",
-                        f"invalid JSON: {exc.msg} at column {exc.colno}",
+                        f"invalid JSON: {why}",
                     )
         for lineno, rec in lines:
             yield self._from_record(f, lineno, rec)

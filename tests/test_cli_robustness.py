@@ -261,3 +261,20 @@ def test_docs_audit_honours_output_and_rejects_flat_formats(sample_db: str, tmp_
 
 def _jsonl_lines(path: Path) -> list[dict[str, object]]:
     return [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_library_readers_turn_undecodable_files_into_coded_errors(tmp_path: Path) -> None:
+    """Not only the CLI: the library's gold reader and issue loader raise coded errors
+    (never a bare UnicodeDecodeError) for a file that is not UTF-8."""
+    from bowerbird.errors import BowerbirdError
+    from bowerbird.evaluation.runner import read_jsonl
+    from bowerbird.issues import load_issues
+
+    bad = tmp_path / "bad.tsv"
+    bad.write_bytes("issue\tnaïve".encode("utf-16"))
+    with pytest.raises(BowerbirdError) as gold:
+        read_jsonl(bad)
+    assert gold.value.code == "B502"
+    with pytest.raises(BowerbirdError) as issues:
+        load_issues([bad])
+    assert issues.value.code.startswith("B")

@@ -102,7 +102,7 @@ def load_issues(extra: Iterable[str | Path] = ()) -> IssueLexicon:
         for f in files:
             try:
                 text = f.read_text(encoding="utf-8")
-            except OSError as exc:
+            except (OSError, UnicodeDecodeError) as exc:
                 raise ConfigError(f"cannot read issues file {f}: {exc}", code=E_BAD_ISSUES) from exc
             _add(lex, text, str(f))
     return lex

@@ -11,7 +11,7 @@ import click
 
 import bowerbird.cli
 from bowerbird import __version__
-from bowerbird.errors import BowerbirdError
+from bowerbird.errors import E_BAD_OPTION, BowerbirdError
 
 
 class BowerbirdGroup(click.Group):
@@ -27,7 +27,9 @@ class BowerbirdGroup(click.Group):
             click.echo("bowerbird: aborted", err=True)
             sys.exit(130)
         except click.ClickException as exc:
-            click.echo(f"bowerbird: error: {_one_line(exc.format_message())}", err=True)
+            # click's own usage errors (unknown option, bad value) carry our misuse code too
+            message = _one_line(exc.format_message())
+            click.echo(f"bowerbird: error: [{E_BAD_OPTION}] {message}", err=True)
             sys.exit(2)
         except BowerbirdError as exc:
             click.echo(f"bowerbird: error: {_one_line(str(exc))}", err=True)

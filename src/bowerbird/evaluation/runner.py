@@ -27,7 +27,7 @@ def read_jsonl(path: str | Path, limit: int | None = None) -> list[dict[str, Any
                     raise EvalError(f"{path}:{n}: invalid JSON: {exc.msg}", code="B501") from exc
                 if limit is not None and len(out) >= limit:
                     break
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise EvalError(f"cannot read {path}: {exc}", code="B502") from exc
     return out
 

@@ -101,13 +101,13 @@ def build_engine(
 #: Two small documents (one plain text, one HTML page) run through every stage when an
 #: engine is built, so lazy work (importing trafilatura, compiling rule patterns, first-use
 #: caches) happens before the first real batch rather than inside it.
-_WARM_UP_TEXT = (
+WARM_UP_TEXT = (
     "Ministers meet in Geneva\n\n"
     "GENEVA (Wire) — The foreign minister of France met Chinese officials on Tuesday, "
     'three days after talks in Berlin, and said on March 3, 2021 that "both sides will '
     'keep talking next week".\n\nProtesters marched in Paris last month.'
 )
-_WARM_UP_HTML = (
+WARM_UP_HTML = (
     "<html><head><title>Ministers meet</title>"
     '<meta property="article:published_time" content="2021-03-02"></head><body>'
     "<nav><a href='/'>Home</a></nav><article><h1>Ministers meet</h1>"
@@ -128,7 +128,7 @@ def warm_up(engine: Engine) -> None:
     compiled patterns) out of the collector's generations, so collections during a run
     do not traverse them again and again.  Results are not affected.
     """
-    text, html = _WARM_UP_TEXT, _WARM_UP_HTML
+    text, html = WARM_UP_TEXT, WARM_UP_HTML
     raws = [
         RawDocument("warm-up-text", "<warm-up>", text, "text", _sha(text), "2021-03-04", "record"),
         RawDocument("warm-up-html", "<warm-up>", html, "html", _sha(html), "2021-03-04", "record"),

@@ -616,7 +616,10 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     found: list[tuple[int, int, int, re.Match[str]]] = []
     windows = _windows(text)
     for idx, rule in enumerate(rules()):
+        gate = rule.gate
         for a, b in windows:
+            if gate is not None and gate.search(text, a, b) is None:
+                continue  # no word this rule needs: it cannot match here
             for m in rule.regex.finditer(text, a, b):
                 if m.end() > m.start() and (rule.accept is None or rule.accept(m, text)):
                     found.append((m.start(), m.end(), idx, m))

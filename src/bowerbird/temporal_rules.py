@@ -59,6 +59,46 @@ class Rule:
     name: str
     regex: re.Pattern[str]
     accept: Callable[[re.Match[str], str], bool] | None = None
+    #: A pattern found (case-insensitively) inside every match of ``regex``: a stretch of
+    #: text without it cannot hold a match, so the rule is not run there.  A gate may
+    #: match more than the rule; it must never miss a word the rule needs.
+    gate: re.Pattern[str] | None = None
+
+
+#: Gates of the rules (see :attr:`Rule.gate`): a word or digit pattern every match of the
+#: rule contains, read off its pattern (e.g. every ``month`` match has a month name, so
+#: its first three letters).  Tested against the ungated rules in tests/test_temporal_gates.py.
+_MONTH_GATE = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_GATES: dict[str, str] = {
+    "iso": r"\d-\d",
+    "numeric": r"\d[/.]\d",
+    "month_day": _MONTH_GATE,
+    "day_month": _MONTH_GATE,
+    "month_year": _MONTH_GATE,
+    "month": _MONTH_GATE,
+    "weekday": "monday|tuesday|wednesday|thursday|friday|saturday|sunday",
+    "deictic": "yesterday|tomorrow|today|night|morning|afternoon|evening",
+    "rel_unit": "week|month|year|decade|century|day",
+    "day_before": "day",
+    "year_end": "end",
+    "ago": "ago|earlier|later|now|previously|hence|before|after",
+    "decade": "0'?s|ties",
+    "century": "century",
+    "year": r"1[5-9]\d\d|20\d\d",
+    "fy": "fy",
+    "spoken_year": "nineteen|thousand",
+    "season": "spring|summer|fall|autumn|winter",
+    "quarter": "quarter|period|half",
+    "q_abbr": "q[1-4]",
+    "ref": "now|current|present|days|moment|recent|lately|previously|former|past|soon|"
+    "future|term|weeks|months|years|someday",
+    "earlier": "earlier",
+    "duration": "second|minute|hour|day|week|month|quarter|year|decade|centur|night",
+    "bare_duration": "years|months|weeks|days|decades|hours|centuries",
+    "set": "day|week|month|year|quarter|morning|night|evening|hour",
+    "year_ago_adj": "year",
+    "set_adv": "daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly",
+}
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -321,7 +361,10 @@ def rules() -> tuple[Rule, ...]:
             None,
         ),
     ]
-    return tuple(Rule(name, _compile(pat), acc) for name, pat, acc in specs)
+    return tuple(
+        Rule(name, _compile(pat), acc, re.compile(_GATES[name], re.IGNORECASE))
+        for name, pat, acc in specs
+    )
 
 
 def amount_before(text: str, start: int) -> bool:

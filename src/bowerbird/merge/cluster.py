@@ -11,6 +11,7 @@ order the reports arrive in.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -51,13 +52,19 @@ def candidate_pairs(
     seen: set[tuple[str, str]] = set()
     for key in sorted(blocks):
         members = sorted(blocks[key], key=lambda r: (r.start, r.event_id))
+        # with ``only``, a report outside it is paired with the later ``only`` members
+        # alone (skipping old-old pairs without looking at them): same pairs, same order
+        fresh = [j for j, r in enumerate(members) if only is None or r.event_id in only]
         for i, a in enumerate(members):
             limit = a.end + tol
-            for b in members[i + 1 :]:
+            if only is None or a.event_id in only:
+                later: Iterable[int] = range(i + 1, len(members))
+            else:
+                later = fresh[bisect_right(fresh, i) :]
+            for j in later:
+                b = members[j]
                 if b.start > limit:
                     break
-                if only is not None and a.event_id not in only and b.event_id not in only:
-                    continue
                 pair = (
                     (a.event_id, b.event_id)
                     if a.event_id < b.event_id

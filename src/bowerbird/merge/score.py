@@ -12,7 +12,7 @@ the two reports only, never on what else is stored, so merging is order independ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -127,15 +127,16 @@ class Report:
     text: str = ""
     date_source: str = "text"
     confidence: float = 0.0
+    #: Last day of the date's period (computed once: pair scoring reads it many times).
+    end: date = field(init=False, repr=False, compare=False)
+    #: The source and targets together (computed once, like ``end``).
+    actors: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def end(self) -> date:
-        """Last day of the date's period."""
-        return self.start + timedelta(days=PRECISION_DAYS.get(self.precision, 1) - 1)
-
-    @property
-    def actors(self) -> frozenset[str]:
-        return self.targets | ({self.source} if self.source else frozenset())
+    def __post_init__(self) -> None:
+        days = PRECISION_DAYS.get(self.precision, 1) - 1
+        object.__setattr__(self, "end", self.start + timedelta(days=days))
+        source = {self.source} if self.source else frozenset()
+        object.__setattr__(self, "actors", self.targets | source)
 
 
 @lru_cache(maxsize=4096)
@@ -150,8 +151,11 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+@lru_cache(maxsize=4096)
 def stem(word: str) -> str:
-    """A crude stem for trigger words (met/meeting/meets -> mee..., talks -> talk)."""
+    """A crude stem for trigger words (met/meeting/meets -> mee..., talks -> talk).
+
+    Cached: the same trigger words come back in pair after pair."""
     w = word.lower().strip()
     for suffix in ("ing", "ed", "es", "s"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:

@@ -20,7 +20,8 @@ import pyarrow as pa
 
 from bowerbird.merge.cluster import Link, UnionFind, cluster, representative, score_links
 from bowerbird.merge.score import MAX_SPAN_DAYS, MergeConfig, Report
-from bowerbird.store.arrow import insert_table
+from bowerbird.records import Actor, Article
+from bowerbird.store.arrow import insert_table, parse_date
 
 _CLUSTERS = pa.schema([("event_id", pa.string()), ("cluster_id", pa.string())])
 _LINKS = pa.schema(
@@ -66,13 +67,58 @@ def _ids_param(ids: Sequence[str]) -> list[str]:
 
 def load_reports(con: Any, ids: Sequence[str] | None = None) -> list[Report]:
     """Reports for the given event ids (all stored events when ``ids`` is None)."""
-    sql = _REPORT_SQL
-    params: list[Any] = []
-    if ids is not None:
-        if not ids:
-            return []
-        sql += " WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))"
-        params.append(_ids_param(ids))
+    if ids is None:
+        return _reports(con.execute(_REPORT_SQL).fetchall())
+    if not ids:
+        return []
+    sql = _REPORT_SQL + " WHERE e.event_id IN (SELECT unnest(?::VARCHAR[]))"
+    return _reports(con.execute(sql, [_ids_param(ids)]).fetchall())
+
+
+def merge_key(actor: Actor) -> str:
+    """The merge key of a stored actor, as :func:`_actor_key` computes it in SQL."""
+    if actor.country is not None and (actor.kind == "state" or actor.sector in ("GOV", "MIL")):
+        return actor.country
+    return actor.actor_id
+
+
+def reports_from_articles(articles: Sequence[Article], actors: Sequence[Actor]) -> list[Report]:
+    """The reports of the articles' events, without a query: equal to what
+    :func:`load_reports` returns once the batch is stored, when ``actors`` are the rows
+    the batch upserted (:func:`bowerbird.store.arrow.collect_actors` of the same articles).
+    """
+    key = {a.actor_id: merge_key(a) for a in actors}
+    out: list[Report] = []
+    for art in articles:
+        for ev in art.events:
+            src = ev.source.actor.actor_id if ev.source is not None else None
+            loc = ev.location
+            start = parse_date(ev.date.date, what=f"event {ev.event_id}", required=True)
+            assert start is not None  # required=True raises instead of returning None
+            out.append(
+                Report(
+                    event_id=ev.event_id,
+                    doc_id=ev.doc_id,
+                    event_type=ev.event_type,
+                    status=ev.status,
+                    source=None if src is None else key.get(src, src),
+                    targets=frozenset(
+                        key.get(t.actor.actor_id, t.actor.actor_id) for t in ev.targets
+                    ),
+                    start=start,
+                    precision=ev.date.precision,
+                    place=None if loc is None else loc.name,
+                    country=None if loc is None else loc.country,
+                    trigger=ev.trigger or "",
+                    text=(ev.evidence[0].text if ev.evidence else "") or "",
+                    date_source=ev.date.source,
+                    confidence=float(ev.confidence),
+                )
+            )
+    return out
+
+
+def _reports(rows: Sequence[Any]) -> list[Report]:
     return [
         Report(
             event_id=r[0],
@@ -90,7 +136,7 @@ def load_reports(con: Any, ids: Sequence[str] | None = None) -> list[Report]:
             date_source=r[12],
             confidence=float(r[13]),
         )
-        for r in con.execute(sql, params).fetchall()
+        for r in rows
     ]
 
 
@@ -110,29 +156,36 @@ def _keys_table(reports: Sequence[Report], cfg: MergeConfig) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=_KEYS)
 
 
-def _candidates(con: Any, new: Sequence[Report], cfg: MergeConfig) -> list[str]:
-    """Stored event ids sharing a block with a new report (type, actor, date window)."""
+#: Stored event ids sharing a block with a new report: same type, an actor with the same
+#: merge key, a date inside the key's window (``_bb_merge_keys``, one row per new report
+#: and actor).
+_CANDIDATES_SQL = f"""
+SELECT DISTINCT e.event_id FROM events e
+JOIN (SELECT e.event_id, {_actor_key("a", "e.source_actor_id")} AS actor
+      FROM events e LEFT JOIN actors a ON a.actor_id = e.source_actor_id
+      WHERE e.source_actor_id IS NOT NULL
+      UNION ALL SELECT t.event_id, {_actor_key("a", "t.actor_id")}
+      FROM event_targets t LEFT JOIN actors a ON a.actor_id = t.actor_id) ea
+  ON ea.event_id = e.event_id
+JOIN _bb_merge_keys k ON k.event_type = e.event_type AND k.actor = ea.actor
+     AND e.date BETWEEN k.lo AND k.hi"""
+
+
+def _candidate_reports(con: Any, new: Sequence[Report], cfg: MergeConfig) -> list[Report]:
+    """The stored reports sharing a block with a new report (one query)."""
     keys = _keys_table(new, cfg)
     if keys.num_rows == 0:
         return []
     con.register("_bb_merge_keys", keys)
     try:
         rows = con.execute(
-            f"""WITH ea AS (
-                   SELECT e.event_id, {_actor_key("a", "e.source_actor_id")} AS actor
-                   FROM events e LEFT JOIN actors a ON a.actor_id = e.source_actor_id
-                   WHERE e.source_actor_id IS NOT NULL
-                   UNION ALL SELECT t.event_id, {_actor_key("a", "t.actor_id")}
-                   FROM event_targets t LEFT JOIN actors a ON a.actor_id = t.actor_id)
-               SELECT DISTINCT e.event_id FROM events e
-               JOIN ea ON ea.event_id = e.event_id
-               JOIN _bb_merge_keys k ON k.event_type = e.event_type AND k.actor = ea.actor
-                    AND e.date BETWEEN k.lo AND k.hi"""
+            f"{_REPORT_SQL} WHERE e.event_id IN ({_CANDIDATES_SQL}) "
+            "AND e.event_id NOT IN (SELECT unnest(?::VARCHAR[]))",
+            [_ids_param([r.event_id for r in new])],
         ).fetchall()
     finally:
         con.unregister("_bb_merge_keys")
-    new_ids = {r.event_id for r in new}
-    return sorted(str(r[0]) for r in rows if r[0] not in new_ids)
+    return _reports(rows)
 
 
 def _links_table(links: Sequence[Link]) -> pa.Table:
@@ -157,15 +210,22 @@ def _clusters_table(assignment: dict[str, str]) -> pa.Table:
     )
 
 
-def merge_new(con: Any, new_ids: Sequence[str], cfg: MergeConfig) -> int:
+def merge_new(
+    con: Any,
+    new_ids: Sequence[str],
+    cfg: MergeConfig,
+    *,
+    new_reports: Sequence[Report] | None = None,
+) -> int:
     """Merge the just-inserted reports ``new_ids`` into the stored events.
 
-    Runs in the caller's transaction.  Returns the number of links added.
+    Runs in the caller's transaction.  Returns the number of links added.  The writer
+    passes ``new_reports`` (built by :func:`reports_from_articles`) to save a query.
     """
-    new = load_reports(con, new_ids)
+    new = list(new_reports) if new_reports is not None else load_reports(con, new_ids)
     if not new:
         return 0
-    old = load_reports(con, _candidates(con, new, cfg))
+    old = _candidate_reports(con, new, cfg)
     links = score_links([*new, *old], cfg, only={r.event_id for r in new})
     uf = UnionFind(r.event_id for r in new)
     for link in links:

@@ -207,7 +207,7 @@ class Store:
             raise StoreError(f"database {self.path} is open read-only", code=E_WRITE_FAILED)
         # imported here: bowerbird.merge uses this package's Arrow helpers
         from bowerbird.merge.score import MergeConfig
-        from bowerbird.merge.store import merge_new
+        from bowerbird.merge.store import merge_new, reports_from_articles
         from bowerbird.merge.syndication import link_copies
 
         all_rejections = list(rejections) + [
@@ -229,6 +229,7 @@ class Store:
                 self._con,
                 [ev.event_id for a in fresh for ev in a.events],
                 MergeConfig.from_settings(self.settings),
+                new_reports=reports_from_articles(fresh, actors),
             )
             self._con.execute("COMMIT")
         except duckdb.Error as exc:

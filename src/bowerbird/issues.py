@@ -102,7 +102,12 @@ def load_issues(extra: Iterable[str | Path] = ()) -> IssueLexicon:
         for f in files:
             try:
                 text = f.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
+            except UnicodeDecodeError as exc:
+                raise ConfigError(
+                    f"cannot read issues file {f}: not UTF-8 text ({exc.reason})",
+                    code=E_BAD_ISSUES,
+                ) from exc
+            except OSError as exc:
                 raise ConfigError(f"cannot read issues file {f}: {exc}", code=E_BAD_ISSUES) from exc
             _add(lex, text, str(f))
     return lex

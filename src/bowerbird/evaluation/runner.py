@@ -27,7 +27,9 @@ def read_jsonl(path: str | Path, limit: int | None = None) -> list[dict[str, Any
                     raise EvalError(f"{path}:{n}: invalid JSON: {exc.msg}", code="B501") from exc
                 if limit is not None and len(out) >= limit:
                     break
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise EvalError(f"cannot read {path}: not UTF-8 text ({exc.reason})", code="B502") from exc
+    except OSError as exc:
         raise EvalError(f"cannot read {path}: {exc}", code="B502") from exc
     return out
 

@@ -143,3 +143,8 @@ def pick_office(candidates: list[tuple[str, str | None]], org: str | None) -> st
 #: own ("European Union legislators", "NATO troops", "UN police"); GOV ("UN officials")
 #: is the body itself.
 IGO_ORGAN_SECTORS = frozenset({"LEG", "MIL", "COP", "JUD"})
+#: Offices of intergovernmental bodies: a title naming one of these with no country ("UN
+#: Secretary-General X", "the Commission president") is an official of a body (IGO).
+IGO_OFFICES = frozenset(
+    {"secretary_general", "commission_president", "high_representative", "director_general"}
+)

@@ -39,9 +39,11 @@ from spacy.tokens import Doc, Span, Token
 from bowerbird.lexicons import Lexicon
 from bowerbird.records import Actor, Article, Mention
 from bowerbird.settings import Settings
+from bowerbird.stages.actor_context import titled_persons_in_context
 from bowerbird.stages.actor_coref import DocState, last_agent, last_person
 from bowerbird.stages.actor_phrases import (
     FORMER,
+    IGO_OFFICES,
     IGO_ORGAN_SECTORS,
     LEADER_GOVERNMENTS,
     MIN_CITY_POPULATION,
@@ -145,7 +147,7 @@ class ActorsStage:
             )
             if actor.kind == "state" and rule in {"country-sector", "country-modifier"}:
                 mentions += self._coordinated_modifiers(tok, actor, unit_at, doc_id, sidx)
-        return mentions
+        return titled_persons_in_context(mentions)
 
     def _coordinated_modifiers(
         self, head: Token, actor: Actor, unit_at: dict[int, Unit], doc_id: str, sidx: int
@@ -340,8 +342,10 @@ class ActorsStage:
             if name_tokens:
                 name = " ".join(t.text for t in name_tokens)
                 iso = org if org and len(org) == 3 else None
-                if org and org.startswith("org:") and not former:
-                    sector = "IGO"
+                if not former and (
+                    (org and org.startswith("org:")) or (org is None and office in IGO_OFFICES)
+                ):
+                    sector = "IGO"  # "UN Secretary-General X": an official of a body
                 return Actor(f"person:{slug(name)}", name, iso, sector, "person"), "title-name"
             if org is not None:
                 return self.resolver.org_or_state(org, sector, state.day), "title-country"

@@ -31,3 +31,21 @@ def test_titled_official_of_an_international_body_takes_no_country(analyse: Any)
     art = analyse("UN Secretary-General Halvorsen Tamberu visited Peru on Monday.")
     igo = [m for m in art.mentions if "Tamberu" in m.text and m.actor is not None]
     assert all(m.actor.country is None for m in igo)
+
+
+def test_of_phrase_stops_at_a_comma(analyse: Any) -> None:
+    art = analyse(
+        "Police are blocking the supply of food to Malian refugees, a charity said on Friday."
+    )
+    texts = [m.text for m in art.mentions]
+    assert not any("," in t for t in texts), texts
+    assert "Malian refugees" in texts
+
+
+def test_unnamed_stateless_body_is_an_actor_without_country(analyse: Any) -> None:
+    art = analyse("A human rights group criticised the Peruvian police on Tuesday.")
+    body = _by_text(art)["A human rights group"]
+    assert body.actor.actor_id == "sector:NGO"
+    assert (body.actor.country, body.actor.sector) == (None, "NGO")
+    art = analyse("Aid agencies warned of famine in Somalia.")
+    assert _by_text(art)["Aid agencies"].actor.sector == "NGO"

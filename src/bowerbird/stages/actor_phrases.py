@@ -90,7 +90,14 @@ def np_span(head: Token) -> Span:
             end = max(end, child.right_edge.i + 1)
     while start < head.i and doc[start].dep_ == "punct":
         start += 1
-    return doc[start:end]
+    # an "of" phrase ends at a clause, apposition or list boundary: "the rights of
+    # refugees, a rights group said" is not one phrase
+    cut = next((t.i for t in doc[head.i + 1 : end] if t.text in CLAUSE_BOUNDARIES), end)
+    return doc[start:cut]
+
+
+#: Punctuation a noun phrase's "of" complement does not run across.
+CLAUSE_BOUNDARIES = frozenset({",", ";", ":", "--", "—", "–"})
 
 
 def units_in(span: Span, unit_at: dict[int, Unit]) -> list[Unit]:

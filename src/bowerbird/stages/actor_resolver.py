@@ -176,6 +176,10 @@ class ActorResolver:
             "state",
         )
 
+    def sector_actor(self, sector: str) -> Actor:
+        """An unnamed actor known only by its sector ("a human rights group")."""
+        return Actor(f"sector:{sector}", SECTOR_NAMES.get(sector, sector), None, sector, "other")
+
     def org_or_state(self, org: str, sector: str, day: date | None = None) -> Actor:
         if org.startswith("org:") and org in self.lex.orgs:
             return self.org_actor(self.lex.orgs[org], day)

@@ -77,6 +77,9 @@ from bowerbird.stages.actor_sectors import (
 from bowerbird.stages.actor_text import resolve_text, with_context_country
 from bowerbird.stages.places import Gazetteer
 
+#: Sectors of bodies that belong to no state: named by a sector noun alone, they are actors.
+STATELESS_SECTORS = frozenset({"NGO"})
+
 
 class ActorsStage:
     name: ClassVar[str] = "actors"
@@ -90,6 +93,11 @@ class ActorsStage:
         strings = nlp.vocab.strings
         self._pron_ids = frozenset(int(strings.add(w)) for w in (*PRONOUNS, *AGENT_PRONOUNS))
         words = {d.split()[-1] for d in self.resolver.descriptors if d}
+        # head nouns of stateless bodies ("a human rights group"), singular and plural
+        for noun, (sector, _) in lexicon.sectors.items():
+            if sector in STATELESS_SECTORS:
+                last = noun.split()[-1]
+                words |= {last, last + "s", last[:-1] + "ies" if last.endswith("y") else last}
         self._descriptor_word_ids = frozenset(int(strings.add(w)) for w in words)
 
     def __call__(self, article: Article, settings: Settings) -> Article:
@@ -258,6 +266,10 @@ class ActorsStage:
                     span,
                     "place-sector",
                 )
+            if sector in STATELESS_SECTORS and head.pos_ == "NOUN":
+                # "a human rights group", "aid agencies": a body outside any state is an
+                # actor even unnamed, with no country (its sector is what it is)
+                return self.resolver.sector_actor(sector), span, "sector-body"
             return None
         actor, rule = self._compose(doc, head, span, inner, state)
         if actor is None:

@@ -49,3 +49,20 @@ def test_unnamed_stateless_body_is_an_actor_without_country(analyse: Any) -> Non
     assert (body.actor.country, body.actor.sector) == (None, "NGO")
     art = analyse("Aid agencies warned of famine in Somalia.")
     assert _by_text(art)["Aid agencies"].actor.sector == "NGO"
+
+
+def test_region_of_a_state_stands_for_that_state(analyse: Any) -> None:
+    art = analyse("Militia fighters and Darfur rebels clashed near a market on Sunday.")
+    rebels = _by_text(art)["Darfur rebels"].actor
+    assert (rebels.country, rebels.sector) == ("SDN", "REB")
+    art = analyse("Aid convoys entered the Gaza Strip after the crossing reopened.")
+    gaza = next(m for m in art.mentions if "Gaza Strip" in m.text)
+    assert gaza.actor.country == "PSE"
+
+
+def test_coordinated_country_modifiers_each_get_an_actor(analyse: Any) -> None:
+    art = analyse("U.S. and Chinese diplomats met in Geneva on Tuesday.")
+    countries = {m.actor.country for m in art.mentions if m.actor is not None}
+    assert {"USA", "CHN"} <= countries
+    chinese = _by_text(art)["Chinese"]
+    assert chinese.rule == "coordinated-modifier" and chinese.actor.sector == "GOV"

@@ -164,7 +164,7 @@ class ActorsStage:
         with the same sector, as a mention on its own token."""
         out = []
         for mod in head.lefts:
-            if mod.dep_ not in {"amod", "compound"}:
+            if mod.dep_ not in {"amod", "compound", "nmod"}:
                 continue
             for conj in mod.conjuncts:
                 unit = unit_at.get(conj.i)

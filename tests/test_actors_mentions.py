@@ -66,3 +66,21 @@ def test_coordinated_country_modifiers_each_get_an_actor(analyse: Any) -> None:
     assert {"USA", "CHN"} <= countries
     chinese = _by_text(art)["Chinese"]
     assert chinese.rule == "coordinated-modifier" and chinese.actor.sector == "GOV"
+
+
+def test_office_noun_before_an_unknown_name_makes_a_titled_person(analyse: Any) -> None:
+    art = analyse("Judge Ramona Tekelsen ordered the arrest of 12 Bolivian officials on Friday.")
+    judge = next(m for m in art.mentions if "Tekelsen" in m.text)
+    assert judge.actor.kind == "person" and judge.actor.sector == "JUD"
+    assert judge.actor.country == "BOL"
+    art = analyse("Vice-President Odalric Mwenembe said he would not resign, Kenyan media said.")
+    vice = next(m for m in art.mentions if "Mwenembe" in m.text)
+    assert vice.actor is not None and vice.actor.kind == "person"
+    assert vice.actor.country == "KEN"
+    he = next(m for m in art.mentions if m.text == "he")
+    assert he.actor is not None and he.actor.country == "KEN"
+
+
+def test_company_named_with_an_office_word_is_not_a_person(analyse: Any) -> None:
+    art = analyse("General Motors closed a plant in Ohio.")
+    assert not any(m.actor is not None and m.actor.kind == "person" for m in art.mentions)

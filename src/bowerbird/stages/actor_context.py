@@ -34,6 +34,7 @@ def titled_persons_in_context(mentions: list[Mention]) -> list[Mention]:
     """Mentions with each countryless titled person given its sentence's only country."""
     countries = sentence_countries(mentions)
     out = []
+    placed: dict[str, str] = {}  # person id -> country read from context
     for m in mentions:
         a = m.actor
         if (
@@ -45,8 +46,12 @@ def titled_persons_in_context(mentions: list[Mention]) -> list[Mention]:
             and len(countries.get(m.sentence_index, ())) == 1
         ):
             (iso,) = countries[m.sentence_index]
+            placed.setdefault(a.actor_id, iso)
             m = dataclasses.replace(
                 m, actor=dataclasses.replace(a, country=iso), rule=f"{m.rule}-context"
             )
+        elif a is not None and a.kind == "person" and not a.country and a.actor_id in placed:
+            # later references to the same person ("he", the surname)
+            m = dataclasses.replace(m, actor=dataclasses.replace(a, country=placed[a.actor_id]))
         out.append(m)
     return out

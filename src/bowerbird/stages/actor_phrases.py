@@ -155,3 +155,25 @@ IGO_ORGAN_SECTORS = frozenset({"LEG", "MIL", "COP", "JUD"})
 IGO_OFFICES = frozenset(
     {"secretary_general", "commission_president", "high_representative", "director_general"}
 )
+#: Office nouns written before a person's name ("Judge X", "General X", "Governor X");
+#: their sector is the noun's in ``sectors.tsv`` (GOV when it lists none).
+PERSON_TITLES = frozenset(
+    {
+        "president",
+        "judge",
+        "justice",
+        "general",
+        "colonel",
+        "admiral",
+        "brigadier",
+        "governor",
+        "mayor",
+        "senator",
+        "minister",
+        "premier",
+        "chancellor",
+        "ambassador",
+        "commissioner",
+        "prosecutor",
+    }
+)

@@ -47,6 +47,7 @@ from bowerbird.stages.actor_phrases import (
     IGO_ORGAN_SECTORS,
     LEADER_GOVERNMENTS,
     MIN_CITY_POPULATION,
+    PERSON_TITLES,
     country_of,
     is_former,
     is_np_head,
@@ -247,6 +248,9 @@ class ActorsStage:
                 named = self.resolver.lookup_person([t for t in span if t.ent_type_ == "PERSON"])
                 if named is not None:
                     return self.resolver.person_actor(named, state.day), span, "lexicon-surname"
+            titled = self._titled_name(head, span)
+            if titled is not None:
+                return titled, span, "title-name"
             desc = self._descriptor(span, state)
             if desc is not None:
                 return desc, span, "coref-descriptor"
@@ -290,6 +294,35 @@ class ActorsStage:
         if actor.kind != "person" and head.dep_ in {"nsubj", "nsubjpass"}:
             state.agents.append((head.i, actor))
         return actor, span, rule
+
+    def _titled_name(self, head: Token, span: Span) -> Actor | None:
+        """ "Judge Alejandro Rivera", "Vice-President Moody Awori": a capitalised office
+        noun before an unknown name is a person of that office's sector (the country, if
+        the title gives none, comes from the sentence: see ``actor_context``)."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in {"PERSON", "ORG", ""}:
+            return None
+        lefts = [t for t in span if t.i < head.i]
+        title_at = next(
+            (
+                k
+                for k in range(len(lefts) - 1, -1, -1)
+                if lefts[k].lower_ in PERSON_TITLES and lefts[k].text[:1].isupper()
+            ),
+            None,
+        )
+        if title_at is None:
+            return None
+        names = [*lefts[title_at + 1 :], head]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in names):
+            return None
+        if len(names) < 2 and head.ent_type_ != "PERSON":
+            return None  # "General Motors": a one-word name must be a person's
+        title = lefts[title_at]
+        sector = self.lex.sectors.get(title.lower_, ("GOV", ""))[0]
+        if is_former(head) or any(t.lower_ in FORMER for t in lefts[:title_at]):
+            sector = "ELI"
+        name = " ".join(t.text for t in names)
+        return Actor(f"person:{slug(name)}", name, None, sector, "person")
 
     def _leaders_government(self, head: Token, state: DocState) -> Actor | None:
         """ "the Bush administration", "the Modi government": a government named after a
@@ -337,6 +370,10 @@ class ActorsStage:
             org = country or org_in(by_kind)
             office = pick_office(candidates, org)
             name_tokens = [t for t in span if t.i >= title.end and t.ent_type_ == "PERSON"]
+            after = doc[title.end : head.i + 1]
+            if not name_tokens and len(after) and all(t.pos_ == "PROPN" for t in after):
+                # a name the tagger missed ("Vice-President Moody Awori" read as an ORG)
+                name_tokens = [t for t in after if t.text[:1].isupper()]
             # "the former prime minister": not the holder on the date, an ex-office-holder
             former = is_former(head) or any(t.lower_ in FORMER for t in doc[span.start : title.end])
             if office and org and not name_tokens and state.day is not None and not former:

@@ -84,3 +84,12 @@ def test_office_noun_before_an_unknown_name_makes_a_titled_person(analyse: Any) 
 def test_company_named_with_an_office_word_is_not_a_person(analyse: Any) -> None:
     art = analyse("General Motors closed a plant in Ohio.")
     assert not any(m.actor is not None and m.actor.kind == "person" for m in art.mentions)
+
+
+def test_refugees_fleeing_a_war_in_a_country_are_its_refugees(analyse: Any) -> None:
+    art = analyse("The agency sent tents to refugees fleeing the fighting in Burundi.")
+    refugees = next(m for m in art.mentions if m.text.startswith("refugees"))
+    assert (refugees.actor.country, refugees.actor.sector) == ("BDI", "REF")
+    art = analyse("Volunteers fed hundreds of refugees escaping Syria last winter.")
+    refugees = next(m for m in art.mentions if "refugees" in m.text)
+    assert (refugees.actor.country, refugees.actor.sector) == ("SYR", "REF")

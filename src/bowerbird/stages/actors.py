@@ -78,6 +78,8 @@ from bowerbird.stages.actor_sectors import (
 from bowerbird.stages.actor_text import resolve_text, with_context_country
 from bowerbird.stages.places import Gazetteer
 
+#: Verbs of flight: "refugees fleeing X" come from X.
+FLIGHT_VERBS = frozenset({"flee", "escape"})
 #: Sectors of bodies that belong to no state: named by a sector noun alone, they are actors.
 STATELESS_SECTORS = frozenset({"NGO"})
 
@@ -264,6 +266,10 @@ class ActorsStage:
                 counted = counted_by(head)  # "thousands of nurses in Kenya"
                 if iso is None and counted is not None:
                     iso = self._located_country(counted, unit_at)
+                if iso is None and sector == "REF":  # "(hundreds of) refugees fleeing X"
+                    iso = self._fled_country(head, unit_at)
+                    if iso is None and counted is not None:
+                        iso = self._fled_country(counted, unit_at)
             if iso is not None and sector is not None:
                 return (
                     self.resolver.state_actor(iso, "ELI" if is_former(head) else sector),
@@ -443,6 +449,27 @@ class ActorsStage:
         if home is None and ethnic and outer.dep_ == "nsubj" and outer.head.pos_ == "VERB":
             home = self._located_country(outer.head, unit_at, {"in", "throughout", "across"})
         return home
+
+    def _fled_country(self, head: Token, unit_at: dict[int, Unit]) -> str | None:
+        """ "refugees fleeing the war in Liberia", "refugees escaping Syria": people who
+        flee a country or a war in it are that country's refugees."""
+        for verb in head.rights:
+            if verb.dep_ != "acl" or verb.lemma_.lower() not in FLIGHT_VERBS:
+                continue
+            for obj in verb.children:
+                if obj.dep_ not in {"dobj", "pobj", "prep"}:
+                    continue
+                objs = (
+                    [p for p in obj.children if p.dep_ == "pobj"] if obj.dep_ == "prep" else [obj]
+                )
+                for o in objs:
+                    unit = unit_at.get(o.i)
+                    if unit is not None and unit.kind in {"C", "M"}:
+                        return unit.key
+                    found = self._located_country(o, unit_at, {"in", "of"})
+                    if found is not None:
+                        return found
+        return None
 
     def _located_country(
         self,

@@ -93,3 +93,15 @@ def test_refugees_fleeing_a_war_in_a_country_are_its_refugees(analyse: Any) -> N
     art = analyse("Volunteers fed hundreds of refugees escaping Syria last winter.")
     refugees = next(m for m in art.mentions if "refugees" in m.text)
     assert (refugees.actor.country, refugees.actor.sector) == ("SYR", "REF")
+
+
+def test_stateless_armed_group_named_with_a_country_is_its_branch_there(analyse: Any) -> None:
+    art = analyse("Yemen's al-Qaeda claimed the attack on Thursday.")
+    branch = next(m for m in art.mentions if "al-Qaeda" in m.text)
+    assert branch.actor.country == "YEM" and branch.rule == "group-branch"
+    assert branch.actor.actor_id.startswith("org:") and branch.actor.actor_id.endswith("-YEM")
+    art = analyse("Al-Qaeda claimed the attack on Thursday.")
+    group = next(m for m in art.mentions if m.actor is not None)
+    assert group.actor.country is None
+    art = analyse("The Pakistani campaign of raids against al-Qaeda ended in May.")
+    assert all(not m.actor.actor_id.endswith("-PAK") for m in art.mentions if m.actor)

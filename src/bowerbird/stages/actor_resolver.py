@@ -194,6 +194,19 @@ class ActorResolver:
             return Actor(o.actor_id, o.name, governs, "GOV", org_kind(o.kind))
         return Actor(o.actor_id, o.name, o.country, o.sector, org_kind(o.kind))
 
+    def group_branch(self, o: Org, iso3: str, day: date | None) -> Actor:
+        """A transnational group's branch in one state ("Iraq's al-Qaeda"): an actor of its
+        own, ``<org id>-<ISO3>``, of that country."""
+        base = self.org_actor(o, day)
+        c = self.lex.countries.get(iso3)
+        return Actor(
+            f"{o.actor_id}-{iso3}",
+            f"{o.name} ({c.name if c else iso3})",
+            iso3,
+            base.sector,
+            base.kind,
+        )
+
     def igo_organ(self, o: Org, sector: str) -> Actor:
         """An intergovernmental body's own organ or forces ("EU legislators", "NATO
         troops"): an actor of its own, ``<org id>-<SECTOR>``."""

@@ -407,9 +407,23 @@ class ActorsStage:
         head_in_unit = any(u.start <= head.i < u.end for u in inner)
         noun_sector = None if head_in_unit else self.sector_of(head)
         if "O" in by_kind:
-            o = lex.orgs[by_kind["O"][-1].key]
+            o_unit = by_kind["O"][-1]
+            o = lex.orgs[o_unit.key]
             if o.kind == "igo" and noun_sector in IGO_ORGAN_SECTORS:  # "EU legislators"
                 return self.resolver.igo_organ(o, noun_sector), "igo-sector"
+            home = next(  # right before the name, or its possessor ("Iraq's al-Qaeda")
+                (
+                    u.key
+                    for k in ("C", "D")
+                    for u in by_kind.get(k, [])
+                    if u.end == o_unit.start
+                    or (u.end == o_unit.start - 1 and doc[u.end].lower_ in {"'s", "’s"})
+                ),
+                None,
+            )
+            if o.kind == "group" and not o.country and home is not None:
+                # "Iraq's al-Qaeda", "Yemeni al-Qaeda": a stateless group's branch in a state
+                return self.resolver.group_branch(o, home, state.day), "group-branch"
             return self.resolver.org_actor(o, state.day), "lexicon-org"
         if is_former(head):
             noun_sector = "ELI"

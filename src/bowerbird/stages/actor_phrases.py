@@ -90,7 +90,14 @@ def np_span(head: Token) -> Span:
             end = max(end, child.right_edge.i + 1)
     while start < head.i and doc[start].dep_ == "punct":
         start += 1
-    return doc[start:end]
+    # an "of" phrase ends at a clause, apposition or list boundary: "the rights of
+    # refugees, a rights group said" is not one phrase
+    cut = next((t.i for t in doc[head.i + 1 : end] if t.text in CLAUSE_BOUNDARIES), end)
+    return doc[start:cut]
+
+
+#: Punctuation a noun phrase's "of" complement does not run across.
+CLAUSE_BOUNDARIES = frozenset({",", ";", ":", "--", "—", "–"})
 
 
 def units_in(span: Span, unit_at: dict[int, Unit]) -> list[Unit]:
@@ -143,3 +150,30 @@ def pick_office(candidates: list[tuple[str, str | None]], org: str | None) -> st
 #: own ("European Union legislators", "NATO troops", "UN police"); GOV ("UN officials")
 #: is the body itself.
 IGO_ORGAN_SECTORS = frozenset({"LEG", "MIL", "COP", "JUD"})
+#: Offices of intergovernmental bodies: a title naming one of these with no country ("UN
+#: Secretary-General X", "the Commission president") is an official of a body (IGO).
+IGO_OFFICES = frozenset(
+    {"secretary_general", "commission_president", "high_representative", "director_general"}
+)
+#: Office nouns written before a person's name ("Judge X", "General X", "Governor X");
+#: their sector is the noun's in ``sectors.tsv`` (GOV when it lists none).
+PERSON_TITLES = frozenset(
+    {
+        "president",
+        "judge",
+        "justice",
+        "general",
+        "colonel",
+        "admiral",
+        "brigadier",
+        "governor",
+        "mayor",
+        "senator",
+        "minister",
+        "premier",
+        "chancellor",
+        "ambassador",
+        "commissioner",
+        "prosecutor",
+    }
+)

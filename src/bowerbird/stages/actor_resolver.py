@@ -176,6 +176,10 @@ class ActorResolver:
             "state",
         )
 
+    def sector_actor(self, sector: str) -> Actor:
+        """An unnamed actor known only by its sector ("a human rights group")."""
+        return Actor(f"sector:{sector}", SECTOR_NAMES.get(sector, sector), None, sector, "other")
+
     def org_or_state(self, org: str, sector: str, day: date | None = None) -> Actor:
         if org.startswith("org:") and org in self.lex.orgs:
             return self.org_actor(self.lex.orgs[org], day)
@@ -189,6 +193,19 @@ class ActorResolver:
         if governs is not None:
             return Actor(o.actor_id, o.name, governs, "GOV", org_kind(o.kind))
         return Actor(o.actor_id, o.name, o.country, o.sector, org_kind(o.kind))
+
+    def group_branch(self, o: Org, iso3: str, day: date | None) -> Actor:
+        """A transnational group's branch in one state ("Iraq's al-Qaeda"): an actor of its
+        own, ``<org id>-<ISO3>``, of that country."""
+        base = self.org_actor(o, day)
+        c = self.lex.countries.get(iso3)
+        return Actor(
+            f"{o.actor_id}-{iso3}",
+            f"{o.name} ({c.name if c else iso3})",
+            iso3,
+            base.sector,
+            base.kind,
+        )
 
     def igo_organ(self, o: Org, sector: str) -> Actor:
         """An intergovernmental body's own organ or forces ("EU legislators", "NATO

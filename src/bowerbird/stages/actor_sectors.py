@@ -85,7 +85,13 @@ def _phrase_hit(sectors: SectorTable, mods: list[Token], head: Token) -> str | N
         if start < head.left_edge.i or doc[start].text == "-":
             continue
         words = "".join(lemma_of(t) + t.whitespace_ for t in doc[start : head.i])
-        for key in (words + head_lemma, words.replace("-", " ") + head_lemma):
+        # modifiers keep their number ("human rights group", not "human right group")
+        as_written = "".join(t.lower_ + t.whitespace_ for t in doc[start : head.i])
+        for key in (
+            words + head_lemma,
+            words.replace("-", " ") + head_lemma,
+            as_written + head_lemma,
+        ):
             hit = sectors.get(key)
             if hit is not None:
                 return hit[0]

@@ -12,7 +12,6 @@ from spacy.tokens import Doc
 
 from bowerbird.records import Actor
 from bowerbird.stages.actor_phrases import MIN_CITY_POPULATION, is_former
-from bowerbird.stages.actor_resolver import SECTOR_NAMES
 
 if TYPE_CHECKING:
     from bowerbird.stages.actors import ActorsStage
@@ -47,7 +46,7 @@ def resolve_text(stage: ActorsStage, doc: Doc, day: date | None) -> Actor | None
     if is_former(root):
         sector = "ELI"
     if sector is not None:
-        return Actor(f"sector:{sector}", SECTOR_NAMES.get(sector, sector), None, sector, "other")
+        return stage.resolver.sector_actor(sector)
     return None
 
 

@@ -39,12 +39,15 @@ from spacy.tokens import Doc, Span, Token
 from bowerbird.lexicons import Lexicon
 from bowerbird.records import Actor, Article, Mention
 from bowerbird.settings import Settings
+from bowerbird.stages.actor_context import titled_persons_in_context
 from bowerbird.stages.actor_coref import DocState, last_agent, last_person
 from bowerbird.stages.actor_phrases import (
     FORMER,
+    IGO_OFFICES,
     IGO_ORGAN_SECTORS,
     LEADER_GOVERNMENTS,
     MIN_CITY_POPULATION,
+    PERSON_TITLES,
     country_of,
     is_former,
     is_np_head,
@@ -75,6 +78,11 @@ from bowerbird.stages.actor_sectors import (
 from bowerbird.stages.actor_text import resolve_text, with_context_country
 from bowerbird.stages.places import Gazetteer
 
+#: Verbs of flight: "refugees fleeing X" come from X.
+FLIGHT_VERBS = frozenset({"flee", "escape"})
+#: Sectors of bodies that belong to no state: named by a sector noun alone, they are actors.
+STATELESS_SECTORS = frozenset({"NGO"})
+
 
 class ActorsStage:
     name: ClassVar[str] = "actors"
@@ -88,6 +96,11 @@ class ActorsStage:
         strings = nlp.vocab.strings
         self._pron_ids = frozenset(int(strings.add(w)) for w in (*PRONOUNS, *AGENT_PRONOUNS))
         words = {d.split()[-1] for d in self.resolver.descriptors if d}
+        # head nouns of stateless bodies ("a human rights group"), singular and plural
+        for noun, (sector, _) in lexicon.sectors.items():
+            if sector in STATELESS_SECTORS:
+                last = noun.split()[-1]
+                words |= {last, last + "s", last[:-1] + "ies" if last.endswith("y") else last}
         self._descriptor_word_ids = frozenset(int(strings.add(w)) for w in words)
 
     def __call__(self, article: Article, settings: Settings) -> Article:
@@ -145,7 +158,7 @@ class ActorsStage:
             )
             if actor.kind == "state" and rule in {"country-sector", "country-modifier"}:
                 mentions += self._coordinated_modifiers(tok, actor, unit_at, doc_id, sidx)
-        return mentions
+        return titled_persons_in_context(mentions)
 
     def _coordinated_modifiers(
         self, head: Token, actor: Actor, unit_at: dict[int, Unit], doc_id: str, sidx: int
@@ -154,7 +167,7 @@ class ActorsStage:
         with the same sector, as a mention on its own token."""
         out = []
         for mod in head.lefts:
-            if mod.dep_ not in {"amod", "compound"}:
+            if mod.dep_ not in {"amod", "compound", "nmod"}:
                 continue
             for conj in mod.conjuncts:
                 unit = unit_at.get(conj.i)
@@ -237,6 +250,9 @@ class ActorsStage:
                 named = self.resolver.lookup_person([t for t in span if t.ent_type_ == "PERSON"])
                 if named is not None:
                     return self.resolver.person_actor(named, state.day), span, "lexicon-surname"
+            titled = self._titled_name(head, span)
+            if titled is not None:
+                return titled, span, "title-name"
             desc = self._descriptor(span, state)
             if desc is not None:
                 return desc, span, "coref-descriptor"
@@ -250,12 +266,20 @@ class ActorsStage:
                 counted = counted_by(head)  # "thousands of nurses in Kenya"
                 if iso is None and counted is not None:
                     iso = self._located_country(counted, unit_at)
+                if iso is None and sector == "REF":  # "(hundreds of) refugees fleeing X"
+                    iso = self._fled_country(head, unit_at)
+                    if iso is None and counted is not None:
+                        iso = self._fled_country(counted, unit_at)
             if iso is not None and sector is not None:
                 return (
                     self.resolver.state_actor(iso, "ELI" if is_former(head) else sector),
                     span,
                     "place-sector",
                 )
+            if sector in STATELESS_SECTORS and head.pos_ == "NOUN":
+                # "a human rights group", "aid agencies": a body outside any state is an
+                # actor even unnamed, with no country (its sector is what it is)
+                return self.resolver.sector_actor(sector), span, "sector-body"
             return None
         actor, rule = self._compose(doc, head, span, inner, state)
         if actor is None:
@@ -276,6 +300,35 @@ class ActorsStage:
         if actor.kind != "person" and head.dep_ in {"nsubj", "nsubjpass"}:
             state.agents.append((head.i, actor))
         return actor, span, rule
+
+    def _titled_name(self, head: Token, span: Span) -> Actor | None:
+        """ "Judge Alejandro Rivera", "Vice-President Moody Awori": a capitalised office
+        noun before an unknown name is a person of that office's sector (the country, if
+        the title gives none, comes from the sentence: see ``actor_context``)."""
+        if head.pos_ != "PROPN" or head.ent_type_ not in {"PERSON", "ORG", ""}:
+            return None
+        lefts = [t for t in span if t.i < head.i]
+        title_at = next(
+            (
+                k
+                for k in range(len(lefts) - 1, -1, -1)
+                if lefts[k].lower_ in PERSON_TITLES and lefts[k].text[:1].isupper()
+            ),
+            None,
+        )
+        if title_at is None:
+            return None
+        names = [*lefts[title_at + 1 :], head]
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in names):
+            return None
+        if len(names) < 2 and head.ent_type_ != "PERSON":
+            return None  # "General Motors": a one-word name must be a person's
+        title = lefts[title_at]
+        sector = self.lex.sectors.get(title.lower_, ("GOV", ""))[0]
+        if is_former(head) or any(t.lower_ in FORMER for t in lefts[:title_at]):
+            sector = "ELI"
+        name = " ".join(t.text for t in names)
+        return Actor(f"person:{slug(name)}", name, None, sector, "person")
 
     def _leaders_government(self, head: Token, state: DocState) -> Actor | None:
         """ "the Bush administration", "the Modi government": a government named after a
@@ -323,6 +376,10 @@ class ActorsStage:
             org = country or org_in(by_kind)
             office = pick_office(candidates, org)
             name_tokens = [t for t in span if t.i >= title.end and t.ent_type_ == "PERSON"]
+            after = doc[title.end : head.i + 1]
+            if not name_tokens and len(after) and all(t.pos_ == "PROPN" for t in after):
+                # a name the tagger missed ("Vice-President Moody Awori" read as an ORG)
+                name_tokens = [t for t in after if t.text[:1].isupper()]
             # "the former prime minister": not the holder on the date, an ex-office-holder
             former = is_former(head) or any(t.lower_ in FORMER for t in doc[span.start : title.end])
             if office and org and not name_tokens and state.day is not None and not former:
@@ -340,17 +397,33 @@ class ActorsStage:
             if name_tokens:
                 name = " ".join(t.text for t in name_tokens)
                 iso = org if org and len(org) == 3 else None
-                if org and org.startswith("org:") and not former:
-                    sector = "IGO"
+                if not former and (
+                    (org and org.startswith("org:")) or (org is None and office in IGO_OFFICES)
+                ):
+                    sector = "IGO"  # "UN Secretary-General X": an official of a body
                 return Actor(f"person:{slug(name)}", name, iso, sector, "person"), "title-name"
             if org is not None:
                 return self.resolver.org_or_state(org, sector, state.day), "title-country"
         head_in_unit = any(u.start <= head.i < u.end for u in inner)
         noun_sector = None if head_in_unit else self.sector_of(head)
         if "O" in by_kind:
-            o = lex.orgs[by_kind["O"][-1].key]
+            o_unit = by_kind["O"][-1]
+            o = lex.orgs[o_unit.key]
             if o.kind == "igo" and noun_sector in IGO_ORGAN_SECTORS:  # "EU legislators"
                 return self.resolver.igo_organ(o, noun_sector), "igo-sector"
+            home = next(  # right before the name, or its possessor ("Iraq's al-Qaeda")
+                (
+                    u.key
+                    for k in ("C", "D")
+                    for u in by_kind.get(k, [])
+                    if u.end == o_unit.start
+                    or (u.end == o_unit.start - 1 and doc[u.end].lower_ in {"'s", "’s"})
+                ),
+                None,
+            )
+            if o.kind == "group" and not o.country and home is not None:
+                # "Iraq's al-Qaeda", "Yemeni al-Qaeda": a stateless group's branch in a state
+                return self.resolver.group_branch(o, home, state.day), "group-branch"
             return self.resolver.org_actor(o, state.day), "lexicon-org"
         if is_former(head):
             noun_sector = "ELI"
@@ -390,6 +463,27 @@ class ActorsStage:
         if home is None and ethnic and outer.dep_ == "nsubj" and outer.head.pos_ == "VERB":
             home = self._located_country(outer.head, unit_at, {"in", "throughout", "across"})
         return home
+
+    def _fled_country(self, head: Token, unit_at: dict[int, Unit]) -> str | None:
+        """ "refugees fleeing the war in Liberia", "refugees escaping Syria": people who
+        flee a country or a war in it are that country's refugees."""
+        for verb in head.rights:
+            if verb.dep_ != "acl" or verb.lemma_.lower() not in FLIGHT_VERBS:
+                continue
+            for obj in verb.children:
+                if obj.dep_ not in {"dobj", "pobj", "prep"}:
+                    continue
+                objs = (
+                    [p for p in obj.children if p.dep_ == "pobj"] if obj.dep_ == "prep" else [obj]
+                )
+                for o in objs:
+                    unit = unit_at.get(o.i)
+                    if unit is not None and unit.kind in {"C", "M"}:
+                        return unit.key
+                    found = self._located_country(o, unit_at, {"in", "of"})
+                    if found is not None:
+                        return found
+        return None
 
     def _located_country(
         self,

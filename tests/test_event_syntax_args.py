@@ -223,3 +223,12 @@ def test_equipping_participle_without_agent_is_a_description(analyse: Any) -> No
     assert [e.event_type for e in analyse(text).events] == ["ASSAULT"]
     text = "Kenyan troops were attacked by Somali gunmen armed by Eritrea."
     assert "AID" in [e.event_type for e in analyse(text).events]
+
+
+def test_coordinated_country_modifiers_each_name_a_party(analyse: Any) -> None:
+    # "U.S." is parsed as an nmod of the noun, "Russian" as its conjunct: both are parties
+    assert _first(analyse, "Chinese officials met U.S. and Russian negotiators in Geneva.") == (
+        "CONSULT",
+        "CHN",
+        ["USA", "RUS"],
+    )

@@ -412,8 +412,9 @@ class MentionIndex:
                                 out += [r for r in (self._ref(x) for x in [p, *p.conjuncts]) if r]
             elif ref is not None:
                 out.append(ref)
-                for mod in t.lefts:  # "Turkish and Greek sides": each demonym's actor
-                    if mod.dep_ in {"amod", "compound"}:
+                for mod in t.lefts:  # "Turkish and Greek sides", "U.S. and Russian
+                    # negotiators" (the parser makes "U.S." an nmod): each modifier's actor
+                    if mod.dep_ in {"amod", "compound", "nmod"}:
                         out += [r for r in (self._ref(c) for c in mod.conjuncts) if r]
         return out
 

@@ -285,3 +285,13 @@ def test_object_content_needs_a_content_word() -> None:
     )
     span = object_content(full[1])
     assert span is not None and span.text == "the fees"
+
+
+def test_a_relative_clause_speaker_spans_its_antecedent(analyse: Any) -> None:
+    text = (
+        "The farmers' union, which said the subsidy was too small, met the minister. "
+        "Maria Lopez, who said the port would reopen, left early."
+    )
+    speakers = {sp for sp, _, _ in _speakers(analyse, text)}
+    assert any(sp and sp.endswith("union, which") for sp in speakers), speakers
+    assert any(sp and sp.startswith("Maria Lopez") and sp.endswith("who") for sp in speakers)

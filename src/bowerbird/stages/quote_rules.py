@@ -254,6 +254,19 @@ def np_text(tok: Token | None) -> str | None:
     return str(doc[i : tok.i + 1].text)
 
 
+def speaker_bounds(tok: Token) -> tuple[int, int]:
+    """Character span of a speaker phrase (see :func:`np_bounds`).
+
+    A relative pronoun stands for its antecedent, so the speaker of a relative clause
+    runs from the antecedent phrase to the pronoun ("the group that endorsed Sanders",
+    "Barkley, who said ..."): it names the speaker, not just the pronoun.
+    """
+    ante = antecedent(tok)
+    if ante is None or ante is tok or ante.pos_ not in NOMINAL or ante.i > tok.i:
+        return np_bounds(tok)
+    return np_bounds(ante)[0], int(tok.idx + len(tok.text))
+
+
 def np_bounds(tok: Token) -> tuple[int, int]:
     """Character span of the speaker phrase: its left modifiers up to the head word."""
     end = int(tok.idx + len(tok.text))

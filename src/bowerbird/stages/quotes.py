@@ -233,7 +233,7 @@ class QuotesStage:
             speaker_tok = doc[cue.i - 1] if cue.text == ":" else qr.speaker_of(cue)
         if speaker_tok is None or not qr.plausible_speaker(speaker_tok, group):
             speaker_tok = qr.speaker_next_to(doc, cue, group)
-        a, b = qr.np_bounds(speaker_tok) if speaker_tok is not None else (-1, -1)
+        a, b = qr.speaker_bounds(speaker_tok) if speaker_tok is not None else (-1, -1)
         return Quote(
             quote_id=_qid(doc_id, start, end),
             doc_id=doc_id,
@@ -415,7 +415,7 @@ class QuotesStage:
             cue, subj = outer, qr.source_subject(outer)
         if subj is not None and not qr.plausible_speaker(subj, []):
             subj = qr.speaker_next_to(doc, cue, [(start, end)])
-        a, b = qr.np_bounds(subj) if subj is not None else (-1, -1)
+        a, b = qr.speaker_bounds(subj) if subj is not None else (-1, -1)
         return Quote(
             quote_id=_qid(doc_id, start, end),
             doc_id=doc_id,

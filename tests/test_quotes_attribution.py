@@ -295,3 +295,10 @@ def test_a_relative_clause_speaker_spans_its_antecedent(analyse: Any) -> None:
     speakers = {sp for sp, _, _ in _speakers(analyse, text)}
     assert any(sp and sp.endswith("union, which") for sp in speakers), speakers
     assert any(sp and sp.startswith("Maria Lopez") and sp.endswith("who") for sp in speakers)
+
+
+def test_a_verb_of_thought_introduces_no_direct_quote(analyse: Any) -> None:
+    said = analyse("“We will carry the county.” The organiser said it twice.").quotes
+    assert any(q.direct and q.cue == "said" for q in said), said
+    thought = analyse("“We will carry the county.” The organiser knows it well.").quotes
+    assert not any(q.direct and q.cue == "knows" for q in thought), thought

@@ -51,6 +51,9 @@ XCOMP_KINDS = frozenset({"urge", "intend", "promise"})
 DIRECT_ONLY = frozenset({"direct"})
 #: Speech kinds that never introduce a direct quote (attitudes towards an object).
 INDIRECT_ONLY = frozenset({"evaluate", "intend"})
+#: Speech kinds that introduce no direct quote: attitudes, and perceptions or findings
+#: ("she sees", "he knows", "found"), which report a mind, not words spoken.
+NOT_DIRECT = INDIRECT_ONLY | {"think"}
 #: Speech kinds whose content is the verb's object ("X criticized Y", "X talked about Y");
 #: an attitude's object is its content however short ("endorsed Clinton").
 OBJECT_KINDS = frozenset({"evaluate"})
@@ -123,9 +126,7 @@ class QuotesStage:
         return tok.pos_ == "NOUN" and self.speech.get(tok.lemma_.lower()) in NOUN_KINDS
 
     def _is_direct_cue(self, tok: Token) -> bool:
-        return (
-            self._is_cue(tok) and self.speech[qr.cue_lemma(tok, self.speech)] not in INDIRECT_ONLY
-        )
+        return self._is_cue(tok) and self.speech[qr.cue_lemma(tok, self.speech)] not in NOT_DIRECT
 
     # -- direct quotes ----------------------------------------------------------------
 

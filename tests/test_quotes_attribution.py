@@ -302,3 +302,10 @@ def test_a_verb_of_thought_introduces_no_direct_quote(analyse: Any) -> None:
     assert any(q.direct and q.cue == "said" for q in said), said
     thought = analyse("“We will carry the county.” The organiser knows it well.").quotes
     assert not any(q.direct and q.cue == "knows" for q in thought), thought
+
+
+def test_a_reduced_passive_cue_has_no_subject_as_source(analyse: Any) -> None:
+    text = "When asked about the new budget, the governor said the plan was balanced."
+    got = _speakers(analyse, text)
+    assert ("the governor", "said", "the plan was balanced") in got, got
+    assert not any(cue == "asked" and sp == "the governor" for sp, cue, _ in got), got

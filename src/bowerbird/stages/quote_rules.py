@@ -84,8 +84,8 @@ def source_subject(verb: Token) -> Token | None:
       ("efforts to admit", "rules intended to") has no source of its own; a present
       participle has the noun ("voters supporting Trump").
     """
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return agent(verb)  # "is likely to be found", "was asked"
+    if any(c.dep_ == "auxpass" for c in verb.children) or reduced_passive(verb):
+        return agent(verb)  # "is likely to be found", "was asked", "when asked about"
     v = verb
     for _ in range(4):
         for c in v.children:
@@ -102,6 +102,17 @@ def source_subject(verb: Token) -> Token | None:
             continue
         break
     return None
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A bare past participle heading an adverbial clause ("When asked about the deal,
+    she said ...", "Pressed on the point, ..."): a passive whose subject, the main
+    clause's, is the one addressed, not the speaker."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+    )
 
 
 def _modified_noun_source(v: Token, noun: Token) -> Token | None:

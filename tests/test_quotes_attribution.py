@@ -309,3 +309,10 @@ def test_a_reduced_passive_cue_has_no_subject_as_source(analyse: Any) -> None:
     got = _speakers(analyse, text)
     assert ("the governor", "said", "the plan was balanced") in got, got
     assert not any(cue == "asked" and sp == "the governor" for sp, cue, _ in got), got
+
+
+def test_a_person_finding_a_thing_reports_nothing(analyse: Any) -> None:
+    found = _speakers(analyse, "The survey found broad support for the new tax.")
+    assert any(cue == "found" and sp == "The survey" for sp, cue, _ in found), found
+    looked = _speakers(analyse, "She could not find a seat at the crowded rally.")
+    assert not any(cue == "find" for _, cue, _ in looked), looked

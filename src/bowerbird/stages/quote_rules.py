@@ -104,6 +104,20 @@ def source_subject(verb: Token) -> Token | None:
     return None
 
 
+#: Entity types of speakers who find things by looking, not by research.
+PERSON_ENTS = frozenset({"PERSON", "NORP"})
+
+
+def finds_a_thing(verb: Token) -> bool:
+    """ "find" with a person as subject and a thing as object ("he could not find a
+    taker", "you can find details"): a discovery, not a reported finding, which a poll or a
+    study makes ("the survey found broad support")."""
+    if verb.lemma_.lower() != "find":
+        return False
+    subj = subject(verb)
+    return subj is None or subj.pos_ == "PRON" or subj.ent_type_ in PERSON_ENTS
+
+
 def reduced_passive(verb: Token) -> bool:
     """A bare past participle heading an adverbial clause ("When asked about the deal,
     she said ...", "Pressed on the point, ..."): a passive whose subject, the main

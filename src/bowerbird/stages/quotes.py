@@ -374,7 +374,7 @@ class QuotesStage:
             loose = qr.loose_content(tok) if kind == "say" else None
             if loose is None and any(c.dep_ == "oprd" for c in tok.children):
                 loose = qr.object_content(tok)  # "called Trump unhinged"
-            if loose is None and kind in OBJECT_FALLBACK_KINDS:
+            if loose is None and kind in OBJECT_FALLBACK_KINDS and not qr.finds_a_thing(tok):
                 loose = qr.object_content(tok)  # "called for a ban", "promised a wall"
             topic = loose is None and kind == "say" and qr.has_topic(tok)
             if topic:

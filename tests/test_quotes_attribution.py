@@ -316,3 +316,18 @@ def test_a_person_finding_a_thing_reports_nothing(analyse: Any) -> None:
     assert any(cue == "found" and sp == "The survey" for sp, cue, _ in found), found
     looked = _speakers(analyse, "She could not find a seat at the crowded rally.")
     assert not any(cue == "find" for _, cue, _ in looked), looked
+
+
+def test_the_speaker_next_to_a_cue_is_a_person_not_the_scene(nlp: Any) -> None:
+    from bowerbird.stages.quote_rules import speaker_next_to
+
+    doc = nlp(
+        "In a conference call with reporters on Monday, Colonel Maria Ruiz, a spokeswoman, said."
+    )
+    cue = next(t for t in doc if t.text == "said")
+    tok = speaker_next_to(doc, cue, [])
+    assert tok is not None and tok.text == "Ruiz"
+    doc = nlp("At the rally in the park, the organiser of the march said.")
+    cue = next(t for t in doc if t.text == "said")
+    tok = speaker_next_to(doc, cue, [])
+    assert tok is not None and tok.text == "organiser"

@@ -396,6 +396,18 @@ def plausible_speaker(tok: Token, group: list[tuple[int, int]]) -> bool:
     return tok.pos_ in {"PROPN", "NOUN", "PRON", "X", "NUM"}
 
 
+def in_pp(tok: Token) -> bool:
+    """Whether a noun lies in a prepositional phrase ("in a call with reporters")."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ in {"pobj", "agent"} or t.head.i == t.i:
+            return t.dep_ in {"pobj", "agent"}
+        if t.dep_ not in {"compound", "amod", "poss", "conj", "appos", "nmod"}:
+            return False
+        t = t.head
+    return False
+
+
 def speaker_next_to(doc: Doc, cue: Token, group: list[tuple[int, int]]) -> Token | None:
     """The noun phrase between a quote and its cue ("“...,” Smith, an aide, said")."""
     lo = max((b for a, b in group if b <= cue.idx), default=-1)
@@ -414,8 +426,11 @@ def speaker_next_to(doc: Doc, cue: Token, group: list[tuple[int, int]]) -> Token
     ]
     if not cand:
         return None
-    before = [t for t in cand if t.i < cue.i]
-    tok = before[0] if before else cand[0]
+    # a noun in a preposition's phrase sets the scene ("In a call with reporters,
+    # Warren said"); the speaker is a bare noun phrase when there is one
+    bare = [t for t in cand if t.ent_type_ == "PERSON"] or [t for t in cand if not in_pp(t)] or cand
+    before = [t for t in bare if t.i < cue.i]
+    tok = before[0] if before else bare[0]
     while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head in cand:
         tok = tok.head
     return tok

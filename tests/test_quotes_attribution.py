@@ -331,3 +331,10 @@ def test_the_speaker_next_to_a_cue_is_a_person_not_the_scene(nlp: Any) -> None:
     cue = next(t for t in doc if t.text == "said")
     tok = speaker_next_to(doc, cue, [])
     assert tok is not None and tok.text == "organiser"
+
+
+def test_a_phrase_of_time_or_place_is_no_object_content(analyse: Any) -> None:
+    topic = _speakers(analyse, "The city council will vote on the housing budget.")
+    assert any(cue == "vote" and "housing budget" in text for _, cue, text in topic), topic
+    when = _speakers(analyse, "The city council will vote on Tuesday.")
+    assert not any(cue == "vote" for _, cue, _ in when), when

@@ -357,13 +357,26 @@ def has_topic(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPS for c in verb.rights)
 
 
+#: Entity types of a phrase that says when or where, not what ("vote on Feb. 27").
+SETTING_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+def circumstance(prep: Token) -> bool:
+    """A prepositional phrase of time or place ("on Tuesday", "in Iowa"), which sets a
+    statement's scene and is not what it is about."""
+    if prep.dep_ != "prep":
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ in SETTING_ENTS or obj.lower_ in TIMEWORDS)
+
+
 def object_content(verb: Token) -> Span | None:
     """What an evaluative verb is about: its object and complements after it.
 
     "criticized the plan as reckless" -> "the plan as reckless"; "talked about the economy"
     -> "about the economy" (a particle-like preposition is kept out of the span start).
     """
-    deps = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
+    deps = [c for c in verb.rights if c.dep_ in OBJECT_DEPS and not circumstance(c)]
     if not deps or not any(c.dep_ != "prt" for c in deps):
         return None
     doc = verb.doc

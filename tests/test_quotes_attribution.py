@@ -285,3 +285,56 @@ def test_object_content_needs_a_content_word() -> None:
     )
     span = object_content(full[1])
     assert span is not None and span.text == "the fees"
+
+
+def test_a_relative_clause_speaker_spans_its_antecedent(analyse: Any) -> None:
+    text = (
+        "The farmers' union, which said the subsidy was too small, met the minister. "
+        "Maria Lopez, who said the port would reopen, left early."
+    )
+    speakers = {sp for sp, _, _ in _speakers(analyse, text)}
+    assert any(sp and sp.endswith("union, which") for sp in speakers), speakers
+    assert any(sp and sp.startswith("Maria Lopez") and sp.endswith("who") for sp in speakers)
+
+
+def test_a_verb_of_thought_introduces_no_direct_quote(analyse: Any) -> None:
+    said = analyse("“We will carry the county.” The organiser said it twice.").quotes
+    assert any(q.direct and q.cue == "said" for q in said), said
+    thought = analyse("“We will carry the county.” The organiser knows it well.").quotes
+    assert not any(q.direct and q.cue == "knows" for q in thought), thought
+
+
+def test_a_reduced_passive_cue_has_no_subject_as_source(analyse: Any) -> None:
+    text = "When asked about the new budget, the governor said the plan was balanced."
+    got = _speakers(analyse, text)
+    assert ("the governor", "said", "the plan was balanced") in got, got
+    assert not any(cue == "asked" and sp == "the governor" for sp, cue, _ in got), got
+
+
+def test_a_person_finding_a_thing_reports_nothing(analyse: Any) -> None:
+    found = _speakers(analyse, "The survey found broad support for the new tax.")
+    assert any(cue == "found" and sp == "The survey" for sp, cue, _ in found), found
+    looked = _speakers(analyse, "She could not find a seat at the crowded rally.")
+    assert not any(cue == "find" for _, cue, _ in looked), looked
+
+
+def test_the_speaker_next_to_a_cue_is_a_person_not_the_scene(nlp: Any) -> None:
+    from bowerbird.stages.quote_rules import speaker_next_to
+
+    doc = nlp(
+        "In a conference call with reporters on Monday, Colonel Maria Ruiz, a spokeswoman, said."
+    )
+    cue = next(t for t in doc if t.text == "said")
+    tok = speaker_next_to(doc, cue, [])
+    assert tok is not None and tok.text == "Ruiz"
+    doc = nlp("At the rally in the park, the organiser of the march said.")
+    cue = next(t for t in doc if t.text == "said")
+    tok = speaker_next_to(doc, cue, [])
+    assert tok is not None and tok.text == "organiser"
+
+
+def test_a_phrase_of_time_or_place_is_no_object_content(analyse: Any) -> None:
+    topic = _speakers(analyse, "The city council will vote on the housing budget.")
+    assert any(cue == "vote" and "housing budget" in text for _, cue, text in topic), topic
+    when = _speakers(analyse, "The city council will vote on Tuesday.")
+    assert not any(cue == "vote" for _, cue, _ in when), when

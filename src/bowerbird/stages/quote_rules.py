@@ -84,8 +84,8 @@ def source_subject(verb: Token) -> Token | None:
       ("efforts to admit", "rules intended to") has no source of its own; a present
       participle has the noun ("voters supporting Trump").
     """
-    if any(c.dep_ == "auxpass" for c in verb.children):
-        return agent(verb)  # "is likely to be found", "was asked"
+    if any(c.dep_ == "auxpass" for c in verb.children) or reduced_passive(verb):
+        return agent(verb)  # "is likely to be found", "was asked", "when asked about"
     v = verb
     for _ in range(4):
         for c in v.children:
@@ -102,6 +102,31 @@ def source_subject(verb: Token) -> Token | None:
             continue
         break
     return None
+
+
+#: Entity types of speakers who find things by looking, not by research.
+PERSON_ENTS = frozenset({"PERSON", "NORP"})
+
+
+def finds_a_thing(verb: Token) -> bool:
+    """ "find" with a person as subject and a thing as object ("he could not find a
+    taker", "you can find details"): a discovery, not a reported finding, which a poll or a
+    study makes ("the survey found broad support")."""
+    if verb.lemma_.lower() != "find":
+        return False
+    subj = subject(verb)
+    return subj is None or subj.pos_ == "PRON" or subj.ent_type_ in PERSON_ENTS
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A bare past participle heading an adverbial clause ("When asked about the deal,
+    she said ...", "Pressed on the point, ..."): a passive whose subject, the main
+    clause's, is the one addressed, not the speaker."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+    )
 
 
 def _modified_noun_source(v: Token, noun: Token) -> Token | None:
@@ -254,6 +279,19 @@ def np_text(tok: Token | None) -> str | None:
     return str(doc[i : tok.i + 1].text)
 
 
+def speaker_bounds(tok: Token) -> tuple[int, int]:
+    """Character span of a speaker phrase (see :func:`np_bounds`).
+
+    A relative pronoun stands for its antecedent, so the speaker of a relative clause
+    runs from the antecedent phrase to the pronoun ("the group that endorsed Sanders",
+    "Barkley, who said ..."): it names the speaker, not just the pronoun.
+    """
+    ante = antecedent(tok)
+    if ante is None or ante is tok or ante.pos_ not in NOMINAL or ante.i > tok.i:
+        return np_bounds(tok)
+    return np_bounds(ante)[0], int(tok.idx + len(tok.text))
+
+
 def np_bounds(tok: Token) -> tuple[int, int]:
     """Character span of the speaker phrase: its left modifiers up to the head word."""
     end = int(tok.idx + len(tok.text))
@@ -319,13 +357,26 @@ def has_topic(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPS for c in verb.rights)
 
 
+#: Entity types of a phrase that says when or where, not what ("vote on Feb. 27").
+SETTING_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+def circumstance(prep: Token) -> bool:
+    """A prepositional phrase of time or place ("on Tuesday", "in Iowa"), which sets a
+    statement's scene and is not what it is about."""
+    if prep.dep_ != "prep":
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ in SETTING_ENTS or obj.lower_ in TIMEWORDS)
+
+
 def object_content(verb: Token) -> Span | None:
     """What an evaluative verb is about: its object and complements after it.
 
     "criticized the plan as reckless" -> "the plan as reckless"; "talked about the economy"
     -> "about the economy" (a particle-like preposition is kept out of the span start).
     """
-    deps = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
+    deps = [c for c in verb.rights if c.dep_ in OBJECT_DEPS and not circumstance(c)]
     if not deps or not any(c.dep_ != "prt" for c in deps):
         return None
     doc = verb.doc
@@ -358,6 +409,18 @@ def plausible_speaker(tok: Token, group: list[tuple[int, int]]) -> bool:
     return tok.pos_ in {"PROPN", "NOUN", "PRON", "X", "NUM"}
 
 
+def in_pp(tok: Token) -> bool:
+    """Whether a noun lies in a prepositional phrase ("in a call with reporters")."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ in {"pobj", "agent"} or t.head.i == t.i:
+            return t.dep_ in {"pobj", "agent"}
+        if t.dep_ not in {"compound", "amod", "poss", "conj", "appos", "nmod"}:
+            return False
+        t = t.head
+    return False
+
+
 def speaker_next_to(doc: Doc, cue: Token, group: list[tuple[int, int]]) -> Token | None:
     """The noun phrase between a quote and its cue ("“...,” Smith, an aide, said")."""
     lo = max((b for a, b in group if b <= cue.idx), default=-1)
@@ -376,8 +439,11 @@ def speaker_next_to(doc: Doc, cue: Token, group: list[tuple[int, int]]) -> Token
     ]
     if not cand:
         return None
-    before = [t for t in cand if t.i < cue.i]
-    tok = before[0] if before else cand[0]
+    # a noun in a preposition's phrase sets the scene ("In a call with reporters,
+    # Warren said"); the speaker is a bare noun phrase when there is one
+    bare = [t for t in cand if t.ent_type_ == "PERSON"] or [t for t in cand if not in_pp(t)] or cand
+    before = [t for t in bare if t.i < cue.i]
+    tok = before[0] if before else bare[0]
     while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head in cand:
         tok = tok.head
     return tok

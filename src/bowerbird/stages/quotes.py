@@ -51,6 +51,9 @@ XCOMP_KINDS = frozenset({"urge", "intend", "promise"})
 DIRECT_ONLY = frozenset({"direct"})
 #: Speech kinds that never introduce a direct quote (attitudes towards an object).
 INDIRECT_ONLY = frozenset({"evaluate", "intend"})
+#: Speech kinds that introduce no direct quote: attitudes, and perceptions or findings
+#: ("she sees", "he knows", "found"), which report a mind, not words spoken.
+NOT_DIRECT = INDIRECT_ONLY | {"think"}
 #: Speech kinds whose content is the verb's object ("X criticized Y", "X talked about Y");
 #: an attitude's object is its content however short ("endorsed Clinton").
 OBJECT_KINDS = frozenset({"evaluate"})
@@ -123,9 +126,7 @@ class QuotesStage:
         return tok.pos_ == "NOUN" and self.speech.get(tok.lemma_.lower()) in NOUN_KINDS
 
     def _is_direct_cue(self, tok: Token) -> bool:
-        return (
-            self._is_cue(tok) and self.speech[qr.cue_lemma(tok, self.speech)] not in INDIRECT_ONLY
-        )
+        return self._is_cue(tok) and self.speech[qr.cue_lemma(tok, self.speech)] not in NOT_DIRECT
 
     # -- direct quotes ----------------------------------------------------------------
 
@@ -233,7 +234,7 @@ class QuotesStage:
             speaker_tok = doc[cue.i - 1] if cue.text == ":" else qr.speaker_of(cue)
         if speaker_tok is None or not qr.plausible_speaker(speaker_tok, group):
             speaker_tok = qr.speaker_next_to(doc, cue, group)
-        a, b = qr.np_bounds(speaker_tok) if speaker_tok is not None else (-1, -1)
+        a, b = qr.speaker_bounds(speaker_tok) if speaker_tok is not None else (-1, -1)
         return Quote(
             quote_id=_qid(doc_id, start, end),
             doc_id=doc_id,
@@ -373,7 +374,7 @@ class QuotesStage:
             loose = qr.loose_content(tok) if kind == "say" else None
             if loose is None and any(c.dep_ == "oprd" for c in tok.children):
                 loose = qr.object_content(tok)  # "called Trump unhinged"
-            if loose is None and kind in OBJECT_FALLBACK_KINDS:
+            if loose is None and kind in OBJECT_FALLBACK_KINDS and not qr.finds_a_thing(tok):
                 loose = qr.object_content(tok)  # "called for a ban", "promised a wall"
             topic = loose is None and kind == "say" and qr.has_topic(tok)
             if topic:
@@ -415,7 +416,7 @@ class QuotesStage:
             cue, subj = outer, qr.source_subject(outer)
         if subj is not None and not qr.plausible_speaker(subj, []):
             subj = qr.speaker_next_to(doc, cue, [(start, end)])
-        a, b = qr.np_bounds(subj) if subj is not None else (-1, -1)
+        a, b = qr.speaker_bounds(subj) if subj is not None else (-1, -1)
         return Quote(
             quote_id=_qid(doc_id, start, end),
             doc_id=doc_id,

@@ -22,7 +22,8 @@ organ of an intergovernmental body ("NATO troops"), ``org:<slug>-SECTOR``.
 
 Helpers live in ``actor_resolver`` (lexicon matching, actors from lexicon entries),
 ``actor_phrases`` (noun phrases, offices), ``actor_sectors`` (sectors of nouns),
-``actor_coref`` (within-document memory) and ``actor_text`` (resolving a short text).
+``actor_coref`` (within-document memory), ``actor_places`` (countries of the places a
+phrase names) and ``actor_text`` (resolving a short text).
 """
 
 from __future__ import annotations
@@ -46,7 +47,6 @@ from bowerbird.stages.actor_phrases import (
     IGO_OFFICES,
     IGO_ORGAN_SECTORS,
     LEADER_GOVERNMENTS,
-    MIN_CITY_POPULATION,
     PERSON_TITLES,
     country_of,
     is_former,
@@ -57,6 +57,12 @@ from bowerbird.stages.actor_phrases import (
     pick_office,
     sentence_of_tokens,
     units_in,
+)
+from bowerbird.stages.actor_places import (
+    fled_country,
+    located_country,
+    place_country,
+    resident_country,
 )
 from bowerbird.stages.actor_resolver import (
     AGENT_PRONOUNS,
@@ -72,14 +78,11 @@ from bowerbird.stages.actor_sectors import (
     collective_member,
     counted_by,
     nominal_adjective_span,
-    propn_ngrams,
     sector_of,
 )
 from bowerbird.stages.actor_text import resolve_text, with_context_country
 from bowerbird.stages.places import Gazetteer
 
-#: Verbs of flight: "refugees fleeing X" come from X.
-FLIGHT_VERBS = frozenset({"flee", "escape"})
 #: Sectors of bodies that belong to no state: named by a sector noun alone, they are actors.
 STATELESS_SECTORS = frozenset({"NGO"})
 
@@ -262,14 +265,16 @@ class ActorsStage:
             sector = self.sector_of(head)
             iso = None
             if sector is not None:  # "Shanghai police", "security forces in Guinea"
-                iso = self.place_country(span) or self._located_country(head, unit_at)
+                iso = place_country(self.gazetteer, span) or located_country(
+                    self.gazetteer, head, unit_at
+                )
                 counted = counted_by(head)  # "thousands of nurses in Kenya"
                 if iso is None and counted is not None:
-                    iso = self._located_country(counted, unit_at)
+                    iso = located_country(self.gazetteer, counted, unit_at)
                 if iso is None and sector == "REF":  # "(hundreds of) refugees fleeing X"
-                    iso = self._fled_country(head, unit_at)
+                    iso = fled_country(self.gazetteer, head, unit_at)
                     if iso is None and counted is not None:
-                        iso = self._fled_country(counted, unit_at)
+                        iso = fled_country(self.gazetteer, counted, unit_at)
             if iso is not None and sector is not None:
                 return (
                     self.resolver.state_actor(iso, "ELI" if is_former(head) else sector),
@@ -285,7 +290,7 @@ class ActorsStage:
         if actor is None:
             return None
         if rule == "demonym-people":  # "ethnic Albanians in Serbia", "the Albanians of Serbia"
-            home = self._resident_country(head, unit_at)
+            home = resident_country(self.gazetteer, head, unit_at)
             if home is not None and home != actor.country:
                 actor, rule = self.resolver.state_actor(home, "CVL"), "ethnic-group-place"
         if actor.kind == "person":
@@ -448,75 +453,3 @@ class ActorsStage:
     def sector_of(self, head: Token) -> str | None:
         """The sector a head noun names (see :func:`actor_sectors.sector_of`)."""
         return sector_of(self.lex.sectors, head)
-
-    def _resident_country(self, head: Token, unit_at: dict[int, Unit]) -> str | None:
-        """Where a people named by a demonym lives, when the phrase says so: "the Albanians
-        of southern Serbia" (of: the population of a place), or, for an ethnic group,
-        "ethnic Albanians in Serbia" (an ethnic group is coded by the state it lives in), also
-        where the group acts ("ethnic Albanians demonstrated in Serbia")."""
-        ethnic = any(c.lower_ == "ethnic" for c in head.lefts)
-        preps = {"of", "in", "throughout", "across"} if ethnic else {"of"}
-        home = self._located_country(head, unit_at, preps)
-        outer = head
-        while (counted := counted_by(outer)) is not None:
-            outer = counted  # "thousands of ethnic Albanians demonstrated in ..."
-        if home is None and ethnic and outer.dep_ == "nsubj" and outer.head.pos_ == "VERB":
-            home = self._located_country(outer.head, unit_at, {"in", "throughout", "across"})
-        return home
-
-    def _fled_country(self, head: Token, unit_at: dict[int, Unit]) -> str | None:
-        """ "refugees fleeing the war in Liberia", "refugees escaping Syria": people who
-        flee a country or a war in it are that country's refugees."""
-        for verb in head.rights:
-            if verb.dep_ != "acl" or verb.lemma_.lower() not in FLIGHT_VERBS:
-                continue
-            for obj in verb.children:
-                if obj.dep_ not in {"dobj", "pobj", "prep"}:
-                    continue
-                objs = (
-                    [p for p in obj.children if p.dep_ == "pobj"] if obj.dep_ == "prep" else [obj]
-                )
-                for o in objs:
-                    unit = unit_at.get(o.i)
-                    if unit is not None and unit.kind in {"C", "M"}:
-                        return unit.key
-                    found = self._located_country(o, unit_at, {"in", "of"})
-                    if found is not None:
-                        return found
-        return None
-
-    def _located_country(
-        self,
-        head: Token,
-        unit_at: dict[int, Unit],
-        preps: frozenset[str] | set[str] = frozenset({"in", "from", "throughout", "across"}),
-    ) -> str | None:
-        """The country in "<sector noun> in/from <country or capital>"."""
-        for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in preps:
-                for pobj in prep.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    unit = unit_at.get(pobj.i)
-                    if unit is not None and unit.kind in {"C", "M"}:
-                        return unit.key
-                    place = self.place_country(pobj.doc[pobj.left_edge.i : pobj.i + 1])
-                    if place is not None:
-                        return place
-        return None
-
-    def place_country(self, span: Span) -> str | None:
-        """The country of a city or US state named inside ``span`` (offline gazetteer)."""
-        if self.gazetteer is None:
-            return None
-        names = [ent.text for ent in span.ents if ent.label_ in {"GPE", "LOC"}]
-        # a place inside an organisation's name ("Oxford University", "Minsk police",
-        # "Santa Marta Self Defense Forces"): runs of proper nouns, longest first
-        names += propn_ngrams(span)
-        for name in names:
-            place = self.gazetteer.lookup(name)
-            if place is None or not place.country:
-                continue
-            if place.lat is None or place.population >= MIN_CITY_POPULATION:
-                return place.country
-        return None

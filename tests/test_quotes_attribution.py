@@ -266,7 +266,7 @@ def test_object_content_needs_a_content_word() -> None:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from bowerbird.stages.quote_rules import object_content
+    from bowerbird.stages.quote_content import object_content
 
     bare = Doc(
         Vocab(),

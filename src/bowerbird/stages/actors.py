@@ -20,9 +20,11 @@ metonyms, organisations, people, titles) and apply, in order:
 Actor ids are stable: ISO3, ISO3-SECTOR, ``person:<slug>``, ``org:<slug>`` and, for an
 organ of an intergovernmental body ("NATO troops"), ``org:<slug>-SECTOR``.
 
-Helpers live in ``actor_resolver`` (lexicon matching, actors from lexicon entries),
-``actor_phrases`` (noun phrases, offices), ``actor_sectors`` (sectors of nouns),
-``actor_coref`` (within-document memory) and ``actor_text`` (resolving a short text).
+Rules 1-6 for lexicon matches are in ``actor_compose``; helpers live in ``actor_resolver``
+(lexicon matching, actors from lexicon entries), ``actor_phrases`` (noun phrases, offices),
+``actor_sectors`` (sectors of nouns), ``actor_coref`` (within-document memory),
+``actor_places`` (countries of the places a phrase names) and ``actor_text`` (resolving a
+short text).
 """
 
 from __future__ import annotations
@@ -39,24 +41,25 @@ from spacy.tokens import Doc, Span, Token
 from bowerbird.lexicons import Lexicon
 from bowerbird.records import Actor, Article, Mention
 from bowerbird.settings import Settings
+from bowerbird.stages.actor_compose import compose
 from bowerbird.stages.actor_context import titled_persons_in_context
 from bowerbird.stages.actor_coref import DocState, last_agent, last_person
 from bowerbird.stages.actor_phrases import (
     FORMER,
-    IGO_OFFICES,
-    IGO_ORGAN_SECTORS,
     LEADER_GOVERNMENTS,
-    MIN_CITY_POPULATION,
     PERSON_TITLES,
-    country_of,
     is_former,
     is_np_head,
     np_span,
-    org_in,
     parse_day,
-    pick_office,
     sentence_of_tokens,
     units_in,
+)
+from bowerbird.stages.actor_places import (
+    fled_country,
+    located_country,
+    place_country,
+    resident_country,
 )
 from bowerbird.stages.actor_resolver import (
     AGENT_PRONOUNS,
@@ -72,14 +75,11 @@ from bowerbird.stages.actor_sectors import (
     collective_member,
     counted_by,
     nominal_adjective_span,
-    propn_ngrams,
     sector_of,
 )
 from bowerbird.stages.actor_text import resolve_text, with_context_country
 from bowerbird.stages.places import Gazetteer
 
-#: Verbs of flight: "refugees fleeing X" come from X.
-FLIGHT_VERBS = frozenset({"flee", "escape"})
 #: Sectors of bodies that belong to no state: named by a sector noun alone, they are actors.
 STATELESS_SECTORS = frozenset({"NGO"})
 
@@ -262,14 +262,16 @@ class ActorsStage:
             sector = self.sector_of(head)
             iso = None
             if sector is not None:  # "Shanghai police", "security forces in Guinea"
-                iso = self.place_country(span) or self._located_country(head, unit_at)
+                iso = place_country(self.gazetteer, span) or located_country(
+                    self.gazetteer, head, unit_at
+                )
                 counted = counted_by(head)  # "thousands of nurses in Kenya"
                 if iso is None and counted is not None:
-                    iso = self._located_country(counted, unit_at)
+                    iso = located_country(self.gazetteer, counted, unit_at)
                 if iso is None and sector == "REF":  # "(hundreds of) refugees fleeing X"
-                    iso = self._fled_country(head, unit_at)
+                    iso = fled_country(self.gazetteer, head, unit_at)
                     if iso is None and counted is not None:
-                        iso = self._fled_country(counted, unit_at)
+                        iso = fled_country(self.gazetteer, counted, unit_at)
             if iso is not None and sector is not None:
                 return (
                     self.resolver.state_actor(iso, "ELI" if is_former(head) else sector),
@@ -281,11 +283,11 @@ class ActorsStage:
                 # actor even unnamed, with no country (its sector is what it is)
                 return self.resolver.sector_actor(sector), span, "sector-body"
             return None
-        actor, rule = self._compose(doc, head, span, inner, state)
+        actor, rule = compose(self.lex, self.resolver, doc, head, span, inner, state)
         if actor is None:
             return None
         if rule == "demonym-people":  # "ethnic Albanians in Serbia", "the Albanians of Serbia"
-            home = self._resident_country(head, unit_at)
+            home = resident_country(self.gazetteer, head, unit_at)
             if home is not None and home != actor.country:
                 actor, rule = self.resolver.state_actor(home, "CVL"), "ethnic-group-place"
         if actor.kind == "person":
@@ -359,164 +361,6 @@ class ActorsStage:
                 return actor
         return None
 
-    def _compose(
-        self, doc: Doc, head: Token, span: Span, inner: list[Unit], state: DocState
-    ) -> tuple[Actor | None, str]:
-        lex = self.lex
-        by_kind: dict[str, list[Unit]] = {}
-        for u in inner:
-            by_kind.setdefault(u.kind, []).append(u)
-        country = country_of(by_kind, lex, span, head.i)
-        if "P" in by_kind:
-            person = lex.persons[by_kind["P"][-1].key]
-            return self.resolver.person_actor(person, state.day), "lexicon-person"
-        if "T" in by_kind:
-            title = by_kind["T"][-1]
-            candidates = lex.titles.get(title.key, [])
-            org = country or org_in(by_kind)
-            office = pick_office(candidates, org)
-            name_tokens = [t for t in span if t.i >= title.end and t.ent_type_ == "PERSON"]
-            after = doc[title.end : head.i + 1]
-            if not name_tokens and len(after) and all(t.pos_ == "PROPN" for t in after):
-                # a name the tagger missed ("Vice-President Moody Awori" read as an ORG)
-                name_tokens = [t for t in after if t.text[:1].isupper()]
-            # "the former prime minister": not the holder on the date, an ex-office-holder
-            former = is_former(head) or any(t.lower_ in FORMER for t in doc[span.start : title.end])
-            if office and org and not name_tokens and state.day is not None and not former:
-                holder = lex.holder(office, org, state.day)
-                if holder is not None:
-                    return self.resolver.person_actor(holder, state.day), "title-office"
-            sector = "MIL" if office == "army_chief" else "GOV"
-            if former:
-                sector = "ELI"
-            named = self.resolver.lookup_person(name_tokens) if name_tokens else None
-            if named is not None and org is not None and named.country not in {None, org}:
-                named = None  # a namesake from another country
-            if named is not None:
-                return self.resolver.person_actor(named, state.day), "title-lexicon-person"
-            if name_tokens:
-                name = " ".join(t.text for t in name_tokens)
-                iso = org if org and len(org) == 3 else None
-                if not former and (
-                    (org and org.startswith("org:")) or (org is None and office in IGO_OFFICES)
-                ):
-                    sector = "IGO"  # "UN Secretary-General X": an official of a body
-                return Actor(f"person:{slug(name)}", name, iso, sector, "person"), "title-name"
-            if org is not None:
-                return self.resolver.org_or_state(org, sector, state.day), "title-country"
-        head_in_unit = any(u.start <= head.i < u.end for u in inner)
-        noun_sector = None if head_in_unit else self.sector_of(head)
-        if "O" in by_kind:
-            o_unit = by_kind["O"][-1]
-            o = lex.orgs[o_unit.key]
-            if o.kind == "igo" and noun_sector in IGO_ORGAN_SECTORS:  # "EU legislators"
-                return self.resolver.igo_organ(o, noun_sector), "igo-sector"
-            home = next(  # right before the name, or its possessor ("Iraq's al-Qaeda")
-                (
-                    u.key
-                    for k in ("C", "D")
-                    for u in by_kind.get(k, [])
-                    if u.end == o_unit.start
-                    or (u.end == o_unit.start - 1 and doc[u.end].lower_ in {"'s", "’s"})
-                ),
-                None,
-            )
-            if o.kind == "group" and not o.country and home is not None:
-                # "Iraq's al-Qaeda", "Yemeni al-Qaeda": a stateless group's branch in a state
-                return self.resolver.group_branch(o, home, state.day), "group-branch"
-            return self.resolver.org_actor(o, state.day), "lexicon-org"
-        if is_former(head):
-            noun_sector = "ELI"
-        if "M" in by_kind:
-            m = by_kind["M"][-1]
-            if noun_sector is not None and noun_sector != "GOV":  # "Beijing police"
-                return self.resolver.state_actor(m.key, noun_sector), "metonym-sector"
-            return self.resolver.state_actor(m.key, m.sector or "GOV"), "metonym"
-        if country is not None:
-            head_is_country = any(u.start <= head.i < u.end for u in inner if u.kind in {"C", "D"})
-            if noun_sector is not None and not head_is_country:
-                return self.resolver.state_actor(country, noun_sector), "country-sector"
-            if head_is_country:
-                unit = next(u for u in inner if u.start <= head.i < u.end)
-                if unit.kind == "D" and head.tag_ in {"NNS", "NNPS"}:
-                    return self.resolver.state_actor(country, "CVL"), "demonym-people"
-                return self.resolver.state_actor(country, None), "lexicon-country"
-            if head.pos_ in {"NOUN", "PROPN"}:
-                return self.resolver.state_actor(country, None), "country-modifier"
-        return None, ""
-
     def sector_of(self, head: Token) -> str | None:
         """The sector a head noun names (see :func:`actor_sectors.sector_of`)."""
         return sector_of(self.lex.sectors, head)
-
-    def _resident_country(self, head: Token, unit_at: dict[int, Unit]) -> str | None:
-        """Where a people named by a demonym lives, when the phrase says so: "the Albanians
-        of southern Serbia" (of: the population of a place), or, for an ethnic group,
-        "ethnic Albanians in Serbia" (an ethnic group is coded by the state it lives in), also
-        where the group acts ("ethnic Albanians demonstrated in Serbia")."""
-        ethnic = any(c.lower_ == "ethnic" for c in head.lefts)
-        preps = {"of", "in", "throughout", "across"} if ethnic else {"of"}
-        home = self._located_country(head, unit_at, preps)
-        outer = head
-        while (counted := counted_by(outer)) is not None:
-            outer = counted  # "thousands of ethnic Albanians demonstrated in ..."
-        if home is None and ethnic and outer.dep_ == "nsubj" and outer.head.pos_ == "VERB":
-            home = self._located_country(outer.head, unit_at, {"in", "throughout", "across"})
-        return home
-
-    def _fled_country(self, head: Token, unit_at: dict[int, Unit]) -> str | None:
-        """ "refugees fleeing the war in Liberia", "refugees escaping Syria": people who
-        flee a country or a war in it are that country's refugees."""
-        for verb in head.rights:
-            if verb.dep_ != "acl" or verb.lemma_.lower() not in FLIGHT_VERBS:
-                continue
-            for obj in verb.children:
-                if obj.dep_ not in {"dobj", "pobj", "prep"}:
-                    continue
-                objs = (
-                    [p for p in obj.children if p.dep_ == "pobj"] if obj.dep_ == "prep" else [obj]
-                )
-                for o in objs:
-                    unit = unit_at.get(o.i)
-                    if unit is not None and unit.kind in {"C", "M"}:
-                        return unit.key
-                    found = self._located_country(o, unit_at, {"in", "of"})
-                    if found is not None:
-                        return found
-        return None
-
-    def _located_country(
-        self,
-        head: Token,
-        unit_at: dict[int, Unit],
-        preps: frozenset[str] | set[str] = frozenset({"in", "from", "throughout", "across"}),
-    ) -> str | None:
-        """The country in "<sector noun> in/from <country or capital>"."""
-        for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in preps:
-                for pobj in prep.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    unit = unit_at.get(pobj.i)
-                    if unit is not None and unit.kind in {"C", "M"}:
-                        return unit.key
-                    place = self.place_country(pobj.doc[pobj.left_edge.i : pobj.i + 1])
-                    if place is not None:
-                        return place
-        return None
-
-    def place_country(self, span: Span) -> str | None:
-        """The country of a city or US state named inside ``span`` (offline gazetteer)."""
-        if self.gazetteer is None:
-            return None
-        names = [ent.text for ent in span.ents if ent.label_ in {"GPE", "LOC"}]
-        # a place inside an organisation's name ("Oxford University", "Minsk police",
-        # "Santa Marta Self Defense Forces"): runs of proper nouns, longest first
-        names += propn_ngrams(span)
-        for name in names:
-            place = self.gazetteer.lookup(name)
-            if place is None or not place.country:
-                continue
-            if place.lat is None or place.population >= MIN_CITY_POPULATION:
-                return place.country
-        return None

@@ -1,16 +1,17 @@
-"""Syntax helpers for quote attribution: speakers, speaker spans, content clauses.
+"""Syntax helpers for quote attribution: cues, speakers and speaker spans.
 
 These are general rules about English attribution, used by :mod:`bowerbird.stages.quotes`
 (layout conventions such as quotation marks and headlines are in
-:mod:`bowerbird.stages.quote_layout`):
+:mod:`bowerbird.stages.quote_layout`, what a statement is about in
+:mod:`bowerbird.stages.quote_content`):
 
 * the source of a cue is its subject, climbing through coordinated, adverbial and
   participial clauses ("..., saying that ...") and relative clauses ("Barkley, who said
   ..."); a passive cue's subject is not its source (the agent "by X" is); expletive "it"
   and "That said," name no one; a thing made to report ("issued a statement saying")
   has the source of its maker;
-* "according to X" has X as its speaker; a noun of speech has its possessor ("Clinton's
-  claim that ...");
+* "according to X" has X as its speaker; a speaker phrase runs from its left modifiers
+  (or a relative pronoun's antecedent) to its head word;
 * cue lemmas are checked against the lexicon, undoing regular inflections when the
   tagger's lemma is wrong ("hopes" read as "hop").
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Mapping
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from bowerbird.records import ActorRef, Mention
 
@@ -315,24 +316,6 @@ def next_is(tok: Token, word: str) -> bool:
     return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == word
 
 
-def clause_span(clause: Token, exclude: Token) -> Span | None:
-    """The sentence of ``clause`` without the "according to X" phrase and punctuation."""
-    doc = clause.doc
-    toks = [
-        t
-        for t in clause.sent
-        if not (exclude.i <= t.i <= pp_end(exclude)) and not t.is_punct and not t.is_space
-    ]
-    if not toks:
-        return None
-    return doc[toks[0].i : toks[-1].i + 1]
-
-
-def pp_end(tok: Token) -> int:
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
-    return max(tok.right_edge.i, nxt.right_edge.i)
-
-
 def sentence_index(doc: Doc, token_i: int) -> int:
     """Index of the sentence holding a token (sentence starts cached on the Doc)."""
     if not len(doc):
@@ -342,62 +325,6 @@ def sentence_index(doc: Doc, token_i: int) -> int:
         starts = [s.start for s in doc.sents]
         doc.user_data["bowerbird_sent_starts"] = starts
     return bisect.bisect_right(starts, min(max(token_i, 0), len(doc) - 1)) - 1
-
-
-#: Dependents of a verb that make up what an attitude is about.
-OBJECT_DEPS = frozenset({"dobj", "prep", "dative", "xcomp", "ccomp", "attr", "oprd", "prt"})
-
-
-#: Prepositions after a reporting verb that introduce its topic ("commented on the plan").
-TOPIC_PREPS = frozenset({"to", "about", "on", "of"})
-
-
-def has_topic(verb: Token) -> bool:
-    """A reporting verb with a topic phrase after it ("pointed to his record")."""
-    return any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPS for c in verb.rights)
-
-
-#: Entity types of a phrase that says when or where, not what ("vote on Feb. 27").
-SETTING_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
-
-
-def circumstance(prep: Token) -> bool:
-    """A prepositional phrase of time or place ("on Tuesday", "in Iowa"), which sets a
-    statement's scene and is not what it is about."""
-    if prep.dep_ != "prep":
-        return False
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return obj is not None and (obj.ent_type_ in SETTING_ENTS or obj.lower_ in TIMEWORDS)
-
-
-def object_content(verb: Token) -> Span | None:
-    """What an evaluative verb is about: its object and complements after it.
-
-    "criticized the plan as reckless" -> "the plan as reckless"; "talked about the economy"
-    -> "about the economy" (a particle-like preposition is kept out of the span start).
-    """
-    deps = [c for c in verb.rights if c.dep_ in OBJECT_DEPS and not circumstance(c)]
-    if not deps or not any(c.dep_ != "prt" for c in deps):
-        return None
-    doc = verb.doc
-    first = deps[0]
-    if first.dep_ in {"prep", "prt"}:
-        inner = [c for c in first.children if c.dep_ in {"pobj", "pcomp"}]
-        if first.dep_ == "prep" and inner:
-            first = inner[0]
-        elif len(deps) > 1:
-            first = deps[1]
-    start = first.left_edge.i
-    end = max(c.right_edge.i for c in deps)
-    span = doc[start : end + 1]
-    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
-        span = span[:-1]
-    # a bare preposition or particle is no content ("rails against" parsed without object)
-    return span if any(t.pos_ in CONTENT_POS for t in span) else None
-
-
-#: Parts of speech that make a span content rather than function words.
-CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ", "X"})
 
 
 def plausible_speaker(tok: Token, group: list[tuple[int, int]]) -> bool:
@@ -447,82 +374,3 @@ def speaker_next_to(doc: Doc, cue: Token, group: list[tuple[int, int]]) -> Token
     while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head in cand:
         tok = tok.head
     return tok
-
-
-#: Reporting verbs whose direct object is the addressee or a topic, not what was said.
-ADDRESSEE_VERBS = frozenset({"tell", "ask", "brief", "inform", "answer", "quote", "post"})
-
-
-def loose_content(verb: Token) -> Span | None:
-    """Content of a reporting verb the parser gave no clausal complement.
-
-    * a parenthetical cue ("Far too many lives, Barden says, have been lost") or an
-      inverted one after the clause ("..., said the company's chief executive"): the
-      clause it interrupts or ends, without the cue's own words;
-    * "X says the movement ... appeals to ...", parsed with a long direct object: the
-      rest of the sentence from that object; a short object with its complements
-      ("announced his candidacy in Iowa").
-    """
-    doc = verb.doc
-    inverted = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
-    ends = inverted and verb.dep_ in {"conj", "ccomp"} and verb.head.i < verb.i
-    if (verb.dep_ == "parataxis" or ends) and verb.head is not verb:
-        head = verb.head
-        toks = [
-            t
-            for t in head.subtree
-            if not (verb.left_edge.i <= t.i <= verb.right_edge.i)
-            and not t.is_punct
-            and not t.is_space
-        ]
-        return doc[toks[0].i : toks[-1].i + 1] if toks else None
-    if verb.lemma_.lower() in ADDRESSEE_VERBS:
-        return None
-    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-    if obj is None or obj.right_edge.i - obj.left_edge.i < 1:
-        return None
-    if obj.right_edge.i - obj.left_edge.i < 4:  # "announced his candidacy in Iowa"
-        return object_content(verb)
-    end = verb.sent.end - 1
-    while end > obj.i and (doc[end].is_punct or doc[end].is_space):
-        end -= 1
-    return doc[obj.left_edge.i : end + 1]
-
-
-def statement_like(span: Span) -> bool:
-    """A quoted span that reads as a statement: six words or more, with a finite verb."""
-    words = [t for t in span if t.is_alpha]
-    return len(words) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in span)
-
-
-#: Prepositions that introduce what a noun of speech or attitude is about.
-ABOUT_PREPS = frozenset({"of", "for", "on", "against", "about", "to", "toward", "towards", "with"})
-
-
-def nominal_attribution(noun: Token) -> tuple[Token, Span] | None:
-    """Speaker and content of a noun of speech or attitude with a possessor.
-
-    "Clinton's claim that the deal was fair", "his criticism of the plan", "Trump's
-    decision to leave": the possessor is the source; the content is the noun's clause
-    or the object of its preposition.
-    """
-    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if poss is None or poss.pos_ not in NOMINAL:
-        return None
-    doc = noun.doc
-    clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.i > noun.i), None)
-    if clause is not None:
-        span = doc[clause.left_edge.i : clause.right_edge.i + 1]
-    else:
-        prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ABOUT_PREPS), None)
-        obj = (
-            next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep else None
-        )
-        if obj is None:
-            return None
-        span = doc[obj.left_edge.i : obj.right_edge.i + 1]
-    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
-        span = span[:-1]
-    if len(span) and span[0].lower_ == "that" and len(span) > 1:
-        span = span[1:]
-    return (poss, span) if len(span) else None

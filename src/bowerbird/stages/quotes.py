@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from bowerbird.lexicons import Lexicon
 from bowerbird.records import Article, Quote
 from bowerbird.settings import Settings
+from bowerbird.stages import quote_content as qc
 from bowerbird.stages import quote_layout as ql
 from bowerbird.stages import quote_rules as qr
 from bowerbird.stages.event_syntax import hashes
@@ -201,7 +202,7 @@ class QuotesStage:
             if prev is None or not continues:
                 # a quoted statement with no attribution is kept without a speaker;
                 # short quoted phrases (titles, scare quotes) are not statements
-                if span is None or not qr.statement_like(span):
+                if span is None or not qc.statement_like(span):
                     return None
                 return Quote(
                     quote_id=_qid(doc_id, start, end),
@@ -346,12 +347,12 @@ class QuotesStage:
             if pobj is None:
                 return None
             clause = tok.head if tok.head.i != tok.i else None
-            content = qr.clause_span(clause, exclude=tok) if clause is not None else None
+            content = qc.clause_span(clause, exclude=tok) if clause is not None else None
             if content is None:
                 return None
             return self._make(doc, doc_id, date, content, pobj, mentions, tok)
         if self._is_nominal_cue(tok):
-            found = qr.nominal_attribution(tok)
+            found = qc.nominal_attribution(tok)
             if found is None:
                 return None
             return self._make(doc, doc_id, date, found[1], found[0], mentions, tok)
@@ -361,7 +362,7 @@ class QuotesStage:
         if kind in DIRECT_ONLY:
             return None
         if kind in OBJECT_KINDS:
-            obj = qr.object_content(tok)
+            obj = qc.object_content(tok)
             subj = qr.source_subject(tok)
             if obj is None or subj is None or not obj.text.strip():
                 return None
@@ -371,14 +372,14 @@ class QuotesStage:
         # statement the parser hung on it ("Six in 10 said A; 46 percent said B")
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         if comp is None:
-            loose = qr.loose_content(tok) if kind == "say" else None
+            loose = qc.loose_content(tok) if kind == "say" else None
             if loose is None and any(c.dep_ == "oprd" for c in tok.children):
-                loose = qr.object_content(tok)  # "called Trump unhinged"
+                loose = qc.object_content(tok)  # "called Trump unhinged"
             if loose is None and kind in OBJECT_FALLBACK_KINDS and not qr.finds_a_thing(tok):
-                loose = qr.object_content(tok)  # "called for a ban", "promised a wall"
-            topic = loose is None and kind == "say" and qr.has_topic(tok)
+                loose = qc.object_content(tok)  # "called for a ban", "promised a wall"
+            topic = loose is None and kind == "say" and qc.has_topic(tok)
             if topic:
-                loose = qr.object_content(tok)  # "pointed to his record", "commented on"
+                loose = qc.object_content(tok)  # "pointed to his record", "commented on"
             least = 1 if kind in OBJECT_FALLBACK_KINDS or topic else qr.MIN_QUOTE_CHARS
             if loose is None or len(loose.text.strip()) < least:
                 return None

@@ -268,7 +268,7 @@ def test_library_readers_turn_undecodable_files_into_coded_errors(tmp_path: Path
     (never a bare UnicodeDecodeError) for a file that is not UTF-8."""
     from bowerbird.errors import BowerbirdError
     from bowerbird.evaluation.runner import read_jsonl
-    from bowerbird.issues import load_issues
+    from bowerbird.issues import E_BAD_ISSUES, load_issues
 
     bad = tmp_path / "bad.tsv"
     bad.write_bytes("issue\tnaïve".encode("utf-16"))
@@ -277,4 +277,5 @@ def test_library_readers_turn_undecodable_files_into_coded_errors(tmp_path: Path
     assert gold.value.code == "B502"
     with pytest.raises(BowerbirdError) as issues:
         load_issues([bad])
-    assert issues.value.code.startswith("B")
+    assert issues.value.code == E_BAD_ISSUES
+    assert "not UTF-8 text" in str(issues.value)

@@ -10,7 +10,7 @@ shape documented in ``docs/schema.md`` and ``schema/event.schema.json``: one row
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -103,6 +103,46 @@ def paging(limit: int | None, offset: int, params: list[Any]) -> str:
     return sql
 
 
+@dataclass(slots=True)
+class Where:
+    """A WHERE clause being built: conditions joined with AND, each with its ``?``
+    parameters (a local builder inside one query function, never shared)."""
+
+    clauses: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, condition: str, *params: Any) -> None:
+        """Add ``condition`` with its parameters."""
+        self.clauses.append(condition)
+        self.params.extend(params)
+
+    def when(self, value: Any, condition: str, times: int = 1) -> None:
+        """Add ``condition`` binding ``value`` ``times`` times, unless the filter is unset
+        (None or an empty string)."""
+        if value is not None and value != "":
+            self.add(condition, *[value] * times)
+
+    def dates(self, column: str, since: date | None, until: date | None) -> None:
+        """Inclusive date bounds on ``column``."""
+        self.when(since, f"{column} >= ?")
+        self.when(until, f"{column} <= ?")
+
+    def extend(self, other: Where) -> None:
+        """Add every condition of ``other``."""
+        self.clauses += other.clauses
+        self.params += other.params
+
+    def sql(self) -> str:
+        """`` WHERE a AND b`` (empty when there is no condition)."""
+        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
+
+
+def comma_list(value: str, case: str = "upper") -> list[str]:
+    """``"a, B,"`` -> ``["A", "B"]`` (or lower case): a comma-separated filter value."""
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    return [v.upper() if case == "upper" else v.lower() for v in items]
+
+
 def event_clauses(
     *,
     event_type: str | None = None,
@@ -111,7 +151,7 @@ def event_clauses(
     doc: str | None = None,
     status: str | None = None,
     unmerged: bool = False,
-) -> tuple[list[str], list[Any]]:
+) -> Where:
     """WHERE clauses over ``events e`` shared by every event query (the export rows here,
     the API's event objects in :mod:`bowerbird.query_events`), with their parameters.
 
@@ -119,59 +159,42 @@ def event_clauses(
     row, the API per event.  Unless ``unmerged``, only merged events (cluster
     representatives) match, and ``doc`` matches a merged event with any report in it.
     """
-    clauses: list[str] = []
-    params: list[Any] = []
+    w = Where()
     if event_type:
-        types = [t.strip().upper() for t in event_type.split(",") if t.strip()]
-        clauses.append("list_contains(?, e.event_type)")
-        params.append(types)
-    if since is not None:
-        clauses.append("e.date >= ?")
-        params.append(since)
-    if until is not None:
-        clauses.append("e.date <= ?")
-        params.append(until)
+        w.add("list_contains(?, e.event_type)", comma_list(event_type))
+    w.dates("e.date", since, until)
     if not unmerged:
-        clauses.append(merged_only("e"))
+        w.add(merged_only("e"))
     if doc and unmerged:
-        clauses.append("e.doc_id = ?")
-        params.append(doc)
+        w.add("e.doc_id = ?", doc)
     elif doc:
-        clauses.append(
+        w.add(
             """e.event_id IN (SELECT c.cluster_id FROM event_clusters c
-               JOIN events x ON x.event_id = c.event_id WHERE x.doc_id = ?)"""
+               JOIN events x ON x.event_id = c.event_id WHERE x.doc_id = ?)""",
+            doc,
         )
-        params.append(doc)
-    if status:
-        clauses.append("e.status = lower(?)")
-        params.append(status)
-    return clauses, params
+    w.when(status, "e.status = lower(?)")
+    return w
 
 
 def _event_where(f: EventFilter) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
+    w = Where()
     source = actor_match("e.source_actor_id", "sa")
     target = actor_match("t.actor_id", "ta")
-    if f.actor:
-        clauses.append(f"({source} OR {target})")
-        params += [f.actor] * 6
-    if f.source:
-        clauses.append(source)
-        params += [f.source] * 3
-    if f.target:
-        clauses.append(target)
-        params += [f.target] * 3
-    common, common_params = event_clauses(
-        event_type=f.event_type,
-        since=f.since,
-        until=f.until,
-        doc=f.doc,
-        status=f.status,
-        unmerged=f.unmerged,
+    w.when(f.actor, f"({source} OR {target})", times=6)
+    w.when(f.source, source, times=3)
+    w.when(f.target, target, times=3)
+    w.extend(
+        event_clauses(
+            event_type=f.event_type,
+            since=f.since,
+            until=f.until,
+            doc=f.doc,
+            status=f.status,
+            unmerged=f.unmerged,
+        )
     )
-    where = (" WHERE " + " AND ".join(clauses + common)) if clauses or common else ""
-    return where, params + common_params
+    return w.sql(), w.params
 
 
 def iso(value: Any) -> str | None:
@@ -305,15 +328,10 @@ def actors(
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Actors with their event count (as source or target) and mention count."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if actor:
-        clauses.append(actor_match("a.actor_id", "a"))
-        params += [actor] * 3
-    if country:
-        clauses.append("a.country = upper(?)")
-        params.append(country)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    w = Where()
+    w.when(actor, actor_match("a.actor_id", "a"), times=3)
+    w.when(country, "a.country = upper(?)")
+    where, params = w.sql(), w.params
     sql = f"""
         WITH part AS (
             SELECT source_actor_id AS actor_id, event_id FROM events
@@ -346,21 +364,11 @@ def docs(
 
     ``copy_of`` is the original a syndicated or near-duplicate copy is linked to (or None).
     """
-    clauses: list[str] = []
-    params: list[Any] = []
-    if doc:
-        clauses.append("d.doc_id = ?")
-        params.append(doc)
-    if since is not None:
-        clauses.append("published >= ?")
-        params.append(since)
-    if until is not None:
-        clauses.append("published <= ?")
-        params.append(until)
-    if outlet:
-        clauses.append("contains(lower(outlet), lower(?))")
-        params.append(outlet)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    w = Where()
+    w.when(doc, "d.doc_id = ?")
+    w.dates("published", since, until)
+    w.when(outlet, "contains(lower(outlet), lower(?))")
+    where, params = w.sql(), w.params
     sql = f"""SELECT d.doc_id, title, published, published_source, outlet, url, n_sentences,
                      n_events, json_array_length(dropped), status, l.original_doc_id
               FROM documents d LEFT JOIN document_links l ON l.doc_id = d.doc_id

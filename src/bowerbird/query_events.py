@@ -87,7 +87,7 @@ def event_where(q: EventQuery) -> tuple[list[str], list[Any]]:
         sub, p = matching_actors(q.target)
         clauses.append(_targets_with(sub))
         params += p
-    common, common_params = event_clauses(
+    common = event_clauses(
         event_type=q.event_type,
         since=q.since,
         until=q.until,
@@ -95,8 +95,8 @@ def event_where(q: EventQuery) -> tuple[list[str], list[Any]]:
         status=q.status,
         unmerged=q.unmerged,
     )
-    clauses += common
-    params += common_params
+    clauses += common.clauses
+    params += common.params
     if q.text and q.unmerged:
         clauses.append(
             "(contains(lower(e.trigger), lower(?)) OR EXISTS (SELECT 1 FROM evidence v"

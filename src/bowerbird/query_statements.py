@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 
 from bowerbird.errors import E_BAD_OPTION, UsageError
-from bowerbird.query import actor_match, actor_ref, check_paging, iso, paging
+from bowerbird.query import Where, actor_match, actor_ref, check_paging, comma_list, iso, paging
 
 #: Stance positions, in the order they are documented.
 POSITIONS = ("support", "oppose", "neutral")
@@ -27,35 +27,23 @@ def quote_where(
     since: date | None = None,
     until: date | None = None,
     text: str | None = None,
-) -> tuple[list[str], list[Any]]:
+) -> Where:
     """WHERE clauses (over ``quotes q`` left-joined to ``actors a`` on the speaker) and
     their parameters: ``speaker`` matches the resolved speaker like an actor filter or a
     case-insensitive substring of the speaker as written; ``country`` is the speaker's
     country code; ``text`` is a case-insensitive substring of the quote."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if speaker:
-        clauses.append(
-            f"({actor_match('q.speaker_actor_id', 'a')}"
-            " OR coalesce(contains(lower(q.speaker_text), lower(?)), false))"
-        )
-        params += [speaker] * 4
-    if country:
-        clauses.append("a.country = upper(?)")
-        params.append(country)
-    if doc:
-        clauses.append("q.doc_id = ?")
-        params.append(doc)
-    if since is not None:
-        clauses.append("q.date >= ?")
-        params.append(since)
-    if until is not None:
-        clauses.append("q.date <= ?")
-        params.append(until)
-    if text:
-        clauses.append("contains(lower(q.text), lower(?))")
-        params.append(text)
-    return clauses, params
+    w = Where()
+    w.when(
+        speaker,
+        f"({actor_match('q.speaker_actor_id', 'a')}"
+        " OR coalesce(contains(lower(q.speaker_text), lower(?)), false))",
+        times=4,
+    )
+    w.when(country, "a.country = upper(?)")
+    w.when(doc, "q.doc_id = ?")
+    w.dates("q.date", since, until)
+    w.when(text, "contains(lower(q.text), lower(?))")
+    return w
 
 
 def quotes(
@@ -76,10 +64,8 @@ def quotes(
     ``text`` is a case-insensitive substring.  ``event_ids`` lists the events coded from
     the quote's sentences.
     """
-    clauses, params = quote_where(
-        speaker=speaker, country=country, doc=doc, since=since, until=until, text=text
-    )
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    w = quote_where(speaker=speaker, country=country, doc=doc, since=since, until=until, text=text)
+    where, params = w.sql(), w.params
     sql = f"""SELECT q.quote_id, q.doc_id, q.text, q.direct,
                      q.speaker_actor_id, a.name, a.country, a.sector, a.kind, q.speaker_ref_text,
                      q.speaker_text, q.cue, q.start, q."end", q.date, q.event_ids
@@ -116,39 +102,21 @@ def stance_where(
     until: date | None,
 ) -> tuple[str, list[Any]]:
     """WHERE clause (over ``stances s`` joined to ``actors a``) and its parameters."""
-    clauses: list[str] = []
-    params: list[Any] = []
-    if actor:
-        clauses.append(actor_match("s.actor_id", "a"))
-        params += [actor] * 3
-    if actor_id:
-        clauses.append("s.actor_id = ?")
-        params.append(actor_id)
+    if position and position not in POSITIONS:
+        raise UsageError(
+            f"position must be one of {', '.join(POSITIONS)}, not {position!r}",
+            code=E_BAD_OPTION,
+        )
+    w = Where()
+    w.when(actor, actor_match("s.actor_id", "a"), times=3)
+    w.when(actor_id, "s.actor_id = ?")
     if issue:
-        issues = [i.strip().lower() for i in issue.split(",") if i.strip()]
-        clauses.append("list_contains(?, s.issue)")
-        params.append(issues)
-    if position:
-        if position not in POSITIONS:
-            raise UsageError(
-                f"position must be one of {', '.join(POSITIONS)}, not {position!r}",
-                code=E_BAD_OPTION,
-            )
-        clauses.append("s.position = ?")
-        params.append(position)
-    if target:
-        clauses.append("s.target_country = upper(?)")
-        params.append(target)
-    if doc:
-        clauses.append("s.doc_id = ?")
-        params.append(doc)
-    if since is not None:
-        clauses.append("s.date >= ?")
-        params.append(since)
-    if until is not None:
-        clauses.append("s.date <= ?")
-        params.append(until)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+        w.add("list_contains(?, s.issue)", comma_list(issue, case="lower"))
+    w.when(position, "s.position = ?")
+    w.when(target, "s.target_country = upper(?)")
+    w.when(doc, "s.doc_id = ?")
+    w.dates("s.date", since, until)
+    return w.sql(), w.params
 
 
 def count_stances(con: duckdb.DuckDBPyConnection, **filters: Any) -> int:

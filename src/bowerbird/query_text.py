@@ -85,9 +85,10 @@ _QUOTE_KEY = "coalesce(q.date, DATE '0001-01-01')"
 
 
 def _quote_where(q: QuoteQuery) -> tuple[list[str], list[Any]]:
-    return quote_where(
+    w = quote_where(
         speaker=q.speaker, country=q.country, doc=q.doc, since=q.since, until=q.until, text=q.text
     )
+    return w.clauses, w.params
 
 
 def list_quotes(con: duckdb.DuckDBPyConnection, q: QuoteQuery) -> dict[str, Any]:

@@ -63,6 +63,7 @@ def test_cli_ingest_then_query_in_every_format(tmp_path: Path) -> None:
     db = str(tmp_path / "t.duckdb")
     r = _run("ingest", str(docs), "--db", db, "--report", str(tmp_path / "r.html"))
     assert r.returncode == 0, r.stderr
+    assert "leaked" not in r.stderr, r.stderr[:500]  # no binding noise at exit (gc.freeze)
     assert "Documents processed: 1" in r.stdout and "rejected: 1" in r.stdout
     assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!doctype html>")
     r = _run("events", "--db", db, "--format", "jsonl")

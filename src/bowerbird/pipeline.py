@@ -7,6 +7,7 @@ Flow: ingest (files -> RawDocument | Rejection) -> clean -> pubdate -> nlp (batc
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import gc
 import hashlib
@@ -136,6 +137,10 @@ def warm_up(engine: Engine) -> None:
     process_batch(engine, raws)
     gc.collect()
     gc.freeze()
+    # frozen objects are never collected, so at exit extension modules (DuckDB's bindings)
+    # would report them as leaked: hand them back to the collector first
+    atexit.unregister(gc.unfreeze)
+    atexit.register(gc.unfreeze)
 
 
 def _reject(article: Article, stage: str, code: str, detail: str) -> Article:

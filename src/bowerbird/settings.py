@@ -25,7 +25,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     db: str = "bowerbird.duckdb"
     workers: int = 1
-    batch_size: int = 64  # documents per store transaction
+    batch_size: int = 128  # documents per store transaction (fewer, larger writes: ~1 ms/doc less)
     nlp_batch_size: int = 32  # documents per nlp.pipe batch
     max_text_bytes: int = 5_000_000
     min_english_ratio: float = 0.06  # share of tokens that must be common English words

@@ -127,8 +127,9 @@ class NlpStage:
         ):
             assert article.document is not None
             doc_id = article.document.doc_id
+            text = doc.text  # a slice of it is the sentence's text (Span.text, faster)
             sentences = tuple(
-                Sentence(doc_id, n, s.start_char, s.end_char, s.text)
-                for n, s in enumerate(doc.sents)
+                Sentence(doc_id, n, start, end, text[start:end])
+                for n, (start, end) in enumerate((s.start_char, s.end_char) for s in doc.sents)
             )
             yield dataclasses.replace(article, nlp=doc, sentences=sentences)

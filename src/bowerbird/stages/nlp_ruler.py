@@ -281,19 +281,27 @@ class CachedLemmatizer:
 
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
-        self._cache: dict[tuple[int, int, int], str] = {}
+        self._cache: dict[tuple[int, int, int], int] = {}  # -> the lemma's hash
 
     def __call__(self, doc: Any) -> Any:
+        import numpy
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
         lemmatize = self.lemmatizer.lemmatize
         overwrite = self.lemmatizer.overwrite
+        add = doc.vocab.strings.add
         cache = self._cache
-        for token in doc:
-            if overwrite or token.lemma == 0:
-                key = (token.orth, token.pos, token.morph.key)
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if overwrite or lemma == 0:
+                key = (orth, pos, morph)
                 lemma = cache.get(key)
                 if lemma is None:
-                    lemma = cache[key] = lemmatize(token)[0]
-                token.lemma_ = lemma
+                    lemma = cache[key] = add(lemmatize(doc[i])[0])
+            lemmas.append(lemma)
+        if lemmas:
+            doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64").reshape(-1, 1))
         return doc
 
     def pipe(self, docs: Iterable[Any], batch_size: int = 128) -> Iterator[Any]:

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from bowerbird import query, query_statements
+from bowerbird import query, query_docs, query_statements
 from bowerbird.evaluation.corpus import load_expected, score_store
 from bowerbird.evaluation.merge_corpus import found_reports, score_merge
 from bowerbird.store.writer import Store
@@ -42,10 +42,10 @@ def con(sample_db: str) -> Any:
 
 
 def test_golden_every_article_processed_and_none_rejected(con: Any) -> None:
-    docs = {d["doc_id"] for d in query.docs(con)}
+    docs = {d["doc_id"] for d in query_docs.docs(con)}
     expected = {e["doc_id"] for e in load_expected(REPO / "corpus")}
     assert docs == expected
-    assert query.rejections(con) == []
+    assert query_docs.rejections(con) == []
 
 
 def test_golden_expected_events_and_quotes_meet_floors(con: Any, lexicon: Any) -> None:
@@ -57,7 +57,7 @@ def test_golden_expected_events_and_quotes_meet_floors(con: Any, lexicon: Any) -
 
 def test_golden_publication_dates(con: Any) -> None:
     expected = {e["doc_id"]: e["published"] for e in load_expected(REPO / "corpus")}
-    got = {d["doc_id"]: d["published"] for d in query.docs(con)}
+    got = {d["doc_id"]: d["published"] for d in query_docs.docs(con)}
     assert got == expected
 
 
@@ -87,7 +87,7 @@ def test_golden_stances_rest_on_their_sentence(con: Any) -> None:
     event_ids = {e["event_id"] for e in query.events(con, query.EventFilter(unmerged=True))}
     for st in stances:
         ev = st["evidence"]
-        doc = query.document(con, ev["doc_id"])
+        doc = query_docs.document(con, ev["doc_id"])
         assert doc is not None
         assert doc["text"][ev["start"] : ev["end"]] == ev["text"]
         assert st["quote_id"] is None or st["quote_id"] in quote_ids
@@ -183,7 +183,7 @@ def test_golden_bad_inputs_become_rejections(engine: Any, tmp_path: Path) -> Non
         known_hashes=store.known_hashes,
         engine=engine,
     )
-    codes = {r["doc_id"]: r["code"] for r in query.rejections(store.con)}
+    codes = {r["doc_id"]: r["code"] for r in query_docs.rejections(store.con)}
     store.close()
     assert report.rejected == len(codes) and report.processed >= 2
     assert codes.get("empty.txt") == "empty"

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 
 from _store_fixtures import RUS_MIL, UN, USA, WANG, load_schema, make_article, validate
-from bowerbird import query
+from bowerbird import query, query_docs
 from bowerbird.merge.cluster import UnionFind, candidate_pairs, cluster, representative
 from bowerbird.merge.score import MergeConfig, Report, score_pair, stem
 from bowerbird.merge.store import explain, rebuild
@@ -250,7 +250,7 @@ def test_query_merged_events_have_reports_sources_and_all_evidence() -> None:
     why = explain(con, "b1-e0")
     assert why["cluster_id"] == big["event_id"] and len(why["members"]) == 3
     assert why["links"] and all(k["reasons"]["type"] == "ACCUSE" for k in why["links"])
-    summary = query.summary(con)
+    summary = query_docs.summary(con)
     assert summary["reports"] == 6 and summary["events"] == 4
     store.close()
 

@@ -25,7 +25,7 @@ from _store_fixtures import (
     sha,
     validate,
 )
-from bowerbird import query, query_statements
+from bowerbird import query, query_docs, query_statements
 from bowerbird.errors import UsageError
 from bowerbird.export import write_rows
 from bowerbird.query import EventFilter
@@ -201,7 +201,7 @@ def test_actors(store: Store) -> None:
 
 
 def test_docs_and_document(store: Store) -> None:
-    rows = query.docs(store.con)
+    rows = query_docs.docs(store.con)
     assert [r["doc_id"] for r in rows] == ["d1", "d2", "d3"]  # undated last
     assert rows[0] == {
         "doc_id": "d1",
@@ -216,11 +216,11 @@ def test_docs_and_document(store: Store) -> None:
         "status": "processed",
         "copy_of": None,
     }
-    assert [r["doc_id"] for r in query.docs(store.con, since=date(2024, 4, 1))] == ["d2"]
-    assert [r["doc_id"] for r in query.docs(store.con, until=date(2024, 4, 1))] == ["d1"]
-    assert [r["doc_id"] for r in query.docs(store.con, doc="d3")] == ["d3"]
-    assert len(query.docs(store.con, outlet="example")) == 3
-    doc = query.document(store.con, "d1")
+    assert [r["doc_id"] for r in query_docs.docs(store.con, since=date(2024, 4, 1))] == ["d2"]
+    assert [r["doc_id"] for r in query_docs.docs(store.con, until=date(2024, 4, 1))] == ["d1"]
+    assert [r["doc_id"] for r in query_docs.docs(store.con, doc="d3")] == ["d3"]
+    assert len(query_docs.docs(store.con, outlet="example")) == 3
+    doc = query_docs.document(store.con, "d1")
     assert doc is not None
     assert doc["text"] == "US accused China and Russia.\nMore text."
     assert doc["dropped"] == [{"start": 0, "end": 11, "rule": "nav", "text": "Menu | Home"}]
@@ -230,13 +230,16 @@ def test_docs_and_document(store: Store) -> None:
         "end": 39,
         "text": "More text.",
     }
-    assert query.document(store.con, "missing") is None
+    assert query_docs.document(store.con, "missing") is None
 
 
 def test_rejections_and_summary(store: Store) -> None:
-    assert [r["doc_id"] for r in query.rejections(store.con, code="not_english")] == ["r2", "r3"]
-    assert len(query.rejections(store.con, limit=1)) == 1
-    s = query.summary(store.con)
+    assert [r["doc_id"] for r in query_docs.rejections(store.con, code="not_english")] == [
+        "r2",
+        "r3",
+    ]
+    assert len(query_docs.rejections(store.con, limit=1)) == 1
+    s = query_docs.summary(store.con)
     assert s["documents"] == 3
     assert s["rejected"] == 3
     assert s["rejected_by_code"] == {"not_english": 2, "empty": 1}
@@ -407,5 +410,5 @@ def test_arbitrary_text_round_trips(
         ]
         q = query_statements.quotes(s.con, text=quote)
         assert [x["text"] for x in q] == [quote]
-        doc = query.document(s.con, "doc'; DROP TABLE events; --")
+        doc = query_docs.document(s.con, "doc'; DROP TABLE events; --")
         assert doc is not None and doc["text"] == body and doc["title"] == title

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from _store_fixtures import load_schema, make_article, validate
-from bowerbird import query, query_statements
+from bowerbird import query_docs, query_statements
 from bowerbird.cli.main import cli
 from bowerbird.errors import ConfigError, UsageError
 from bowerbird.issues import load_issues
@@ -138,7 +138,7 @@ def test_stances_query_filters_and_shape(store: Store) -> None:
     assert len(query_statements.stances(store.con, until=date(2024, 4, 1), limit=5)) == 1
     with pytest.raises(UsageError):
         query_statements.stances(store.con, position="maybe")
-    assert query.summary(store.con)["stances"] == 2
+    assert query_docs.summary(store.con)["stances"] == 2
 
 
 def test_stances_cli_formats_and_errors(store: Store, tmp_path: Path) -> None:

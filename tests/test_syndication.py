@@ -6,7 +6,7 @@ import dataclasses
 from typing import Any
 
 from _store_fixtures import make_article
-from bowerbird import query
+from bowerbird import query, query_docs
 from bowerbird.merge.syndication import band_hashes, signature, similarity
 from bowerbird.records import Article
 from bowerbird.store.writer import Store
@@ -57,7 +57,7 @@ def _links(batches: list[list[Article]]) -> tuple[set[tuple[str, str]], list[Any
         ).fetchall()
     }
     events = query.events(store.con)
-    copies = {d["doc_id"]: d["copy_of"] for d in query.docs(store.con)}
+    copies = {d["doc_id"]: d["copy_of"] for d in query_docs.docs(store.con)}
     assert {(k, v) for k, v in copies.items() if v} == {(a, b) for a, b, _ in links}
     store.close()
     return links, events

@@ -8,8 +8,9 @@ from typing import Any
 
 import duckdb
 
-from bowerbird.query import iso, merged_only, summary
+from bowerbird.query import iso, merged_only
 from bowerbird.query_actors import ActorQuery, list_actors
+from bowerbird.query_docs import summary
 from bowerbird.query_events import EventQuery, event_where, matching_actors
 from bowerbird.query_paging import check_choice
 
@@ -19,7 +20,7 @@ MAX_PLACES = 2000
 
 
 def overview(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    """:func:`bowerbird.query.summary` plus ``top_actors`` (10) and ``quad_counts``."""
+    """:func:`bowerbird.query_docs.summary` plus ``top_actors`` (10) and ``quad_counts``."""
     out = summary(con)
     top = list_actors(con, ActorQuery(limit=10))["items"]
     out["top_actors"] = [{k: a[k] for k in ("actor_id", "name", "country", "events")} for a in top]

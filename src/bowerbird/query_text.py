@@ -9,8 +9,9 @@ from typing import Any
 import duckdb
 
 from bowerbird.errors import E_BAD_OPTION, UsageError
-from bowerbird.query import document, iso
+from bowerbird.query import iso
 from bowerbird.query_actors import ActorQuery, list_actors
+from bowerbird.query_docs import document
 from bowerbird.query_events import EventQuery, list_events
 from bowerbird.query_paging import check_limit, decode_cursor, encode_cursor, page
 from bowerbird.query_statements import count_stances, quote_where, stances

@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from bowerbird import query
+from bowerbird import query, query_docs
 from bowerbird.errors import E_BAD_OPTION, UsageError
 
 CSS = """
@@ -26,7 +26,7 @@ def _actor(a: dict[str, Any] | None) -> str:
 
 
 def render_report(con: Any, *, max_events: int = 300) -> str:
-    s = query.summary(con)
+    s = query_docs.summary(con)
     events = query.events(con, query.EventFilter(limit=max_events))
     rows = []
     for e in events:
@@ -47,7 +47,7 @@ def render_report(con: Any, *, max_events: int = 300) -> str:
     rej = "".join(
         f"<tr><td>{escape(str(r['doc_id']))}</td><td>{escape(str(r['code']))}</td>"
         f"<td>{escape(str(r['detail']))}</td></tr>"
-        for r in query.rejections(con, limit=200)
+        for r in query_docs.rejections(con, limit=200)
     )
     types = "".join(
         f"<tr><td>{escape(str(t['event_type']))}</td><td>{int(t['events'])}</td></tr>"

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from bowerbird import query
+from bowerbird import query_docs
 from bowerbird.cli.common import (
     date_range_options,
     db_option,
@@ -50,13 +50,13 @@ def docs(
         if fmt not in ("table", "jsonl"):
             raise UsageError(f"--audit writes a table or jsonl, not {fmt}", code=E_BAD_OPTION)
         with open_read(db, output) as con:
-            record = query.document(con, doc)
+            record = query_docs.document(con, doc)
         if record is None:
             raise UsageError(f"no document with id {doc!r}", code=E_BAD_OPTION)
         _print_audit(record, fmt, output)
         return
     with open_read(db, output) as con:
-        rows = query.docs(
+        rows = query_docs.docs(
             con,
             doc=doc,
             outlet=outlet,

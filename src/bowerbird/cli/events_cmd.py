@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from bowerbird import query
+from bowerbird import query, query_docs
 from bowerbird.cli.common import (
     check_event_types,
     date_range_options,
@@ -90,7 +90,7 @@ def events(
     with open_read(db, output) as con:
         rows = query.events(con, f)
         if fmt == "gdelt":
-            urls = {d["doc_id"]: d["url"] for d in query.docs(con) if d["url"]}
+            urls = {d["doc_id"]: d["url"] for d in query_docs.docs(con) if d["url"]}
     write_rows(
         rows,
         fmt,
@@ -130,7 +130,7 @@ def rejections(
 ) -> None:
     """List rejected documents with their reason codes."""
     with open_read(db, output) as con:
-        rows = query.rejections(con, code=code, limit=limit)
+        rows = query_docs.rejections(con, code=code, limit=limit)
     write_rows(rows, fmt, output, title="Rejections")
 
 

@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from bowerbird import query
+from bowerbird import query_docs
 from bowerbird.cli.common import check_output_file, check_text_files
 from bowerbird.errors import E_NO_INPUT, UsageError
 from bowerbird.issues import E_BAD_ISSUES
@@ -106,7 +106,7 @@ def ingest(
                 known_hashes=store.known_hashes,
                 progress=lambda n: bar.advance(task, n),
             )
-        summary = query.summary(store.con)
+        summary = query_docs.summary(store.con)
         out = Path(report_path) if report_path else Path(settings.db).with_suffix(".report.html")
         write_report(store.con, out)
     finally:

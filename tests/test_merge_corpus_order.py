@@ -58,3 +58,17 @@ def test_corpus_merge_does_not_depend_on_ingest_order(articles: list[Article]) -
     assert _state([a, b]) == together
     assert _state([b, a]) == together
     assert _state([[x] for x in reversed(articles)]) == together
+
+
+def test_one_actor_id_has_one_name_across_the_corpus(articles: list[Article]) -> None:
+    """Every stage builds an actor of a given id the same way (the places stage once named
+    states after the gazetteer, "Palestinian Territory", and the actors stage after the
+    lexicon, "Palestine"), so the stored name does not depend on which article came last."""
+    from bowerbird.store.arrow import collect_actors
+
+    names: dict[str, set[str]] = {}
+    for art in articles:
+        for actor in collect_actors([art]):
+            names.setdefault(actor.actor_id, set()).add(actor.name)
+    assert len(names) > 30
+    assert {k: v for k, v in names.items() if len(v) > 1} == {}

@@ -78,6 +78,7 @@ def build_engine(
     nlp = nlp if nlp is not None else load_model(settings.model)
     lexicon = lexicon if lexicon is not None else load_lexicon(settings.lexicons)
     gazetteer = Gazetteer()
+    actors = ActorsStage(lexicon, nlp, gazetteer)
     engine = Engine(
         settings=settings,
         nlp=nlp,
@@ -85,10 +86,10 @@ def build_engine(
         before_nlp=[CleanStage(), PubDateStage()],
         nlp_stage=NlpStage(nlp),
         after_nlp=[
-            ActorsStage(lexicon, nlp, gazetteer),
+            actors,
             EventsStage(lexicon),
             DatesStage(),
-            PlacesStage(gazetteer, lexicon.sectors),
+            PlacesStage(gazetteer, lexicon.sectors, state_actor=actors.resolver.state_actor),
             QuotesStage(lexicon),
             StancesStage(load_issues(settings.issues)),
         ],

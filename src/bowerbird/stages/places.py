@@ -10,6 +10,7 @@ names go to the most populous city; a country name gives the country with no poi
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -89,10 +90,24 @@ class PlacesStage:
     provides: ClassVar[frozenset[str]] = frozenset({"events"})
 
     def __init__(
-        self, gazetteer: Gazetteer | None = None, sectors: dict[str, tuple[str, str]] | None = None
+        self,
+        gazetteer: Gazetteer | None = None,
+        sectors: dict[str, tuple[str, str]] | None = None,
+        *,
+        state_actor: Callable[[str, str | None], Actor] | None = None,
     ) -> None:
+        """``state_actor(iso3, sector)`` builds a state actor as the actors stage does (the
+        pipeline passes its resolver's, so one id always has one name); without it the
+        gazetteer's country names are used."""
         self.gazetteer = gazetteer or Gazetteer()
         self.sectors = sectors or {}
+        self.state_actor = state_actor or self._gazetteer_state_actor
+
+    def _gazetteer_state_actor(self, iso: str, sector: str | None) -> Actor:
+        name = self.gazetteer.country_name(iso)
+        if sector is None:
+            return Actor(iso, name, iso, None, "state")
+        return Actor(f"{iso}-{sector}", f"{name} ({sector})", iso, sector, "state")
 
     def __call__(self, article: Article, settings: Settings) -> Article:
         if not article.events:
@@ -116,7 +131,7 @@ class PlacesStage:
                     # material acts with no stated recipient are directed at the place
                     # where they happen ("lifted the curfew in Montenegro")
                     iso = place.country
-                    actor = Actor(iso, self.gazetteer.country_name(iso), iso, None, "state")
+                    actor = self.state_actor(iso, None)
                     targets = (
                         ActorRef(actor, _entity_text(tok), tok.idx, tok.idx + len(tok.text)),
                     )
@@ -154,11 +169,7 @@ class PlacesStage:
             return None
         hit = self.sectors.get(subj.lemma_.lower())
         sector = hit[0] if hit is not None else None
-        name = self.gazetteer.country_name(iso)
-        if sector is None:
-            actor = Actor(iso, name, iso, None, "state")
-        else:
-            actor = Actor(f"{iso}-{sector}", f"{name} ({sector})", iso, sector, "state")
+        actor = self.state_actor(iso, sector)
         left = subj.left_edge
         text = subj.doc[left.i : subj.i + 1]
         return ActorRef(actor, text.text, text.start_char, text.end_char)

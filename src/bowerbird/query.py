@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from bowerbird.errors import E_BAD_OPTION, UsageError
+from bowerbird.store.schema import dated_attr
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,16 @@ class EventFilter:
     unmerged: bool = False  # raw reports (one per extracted event) instead of merged events
 
 
-_ACTOR_COLS = "{a}.name, {a}.country, {a}.sector, {a}.kind"
+#: An event's source and target as (name, country, sector, kind): country and sector as
+#: of the event's article (a person's office then), see :func:`store.schema.dated_attr`.
+SOURCE_COLS = (
+    f"sa.name, {dated_attr('e', 'source_country', 'sa', 'country')}, "
+    f"{dated_attr('e', 'source_sector', 'sa', 'sector')}, sa.kind"
+)
+TARGET_COLS = (
+    f"ta.name, {dated_attr('t', 'country', 'ta', 'country')}, "
+    f"{dated_attr('t', 'sector', 'ta', 'sector')}, ta.kind"
+)
 
 _EVENT_FROM = """
 FROM events e
@@ -58,8 +68,8 @@ LEFT JOIN actors ta ON ta.actor_id = t.actor_id
 _EVENT_COLS = f"""
 SELECT e.event_id, e.event_type, e.mode, e.context, e.cameo_root, e.quad_class, e.score,
        e.status, e.date, e.date_precision, e.date_text, e.date_source,
-       e.source_actor_id, {_ACTOR_COLS.format(a="sa")}, e.source_text,
-       t.actor_id, {_ACTOR_COLS.format(a="ta")}, t.text,
+       e.source_actor_id, {SOURCE_COLS}, e.source_text,
+       t.actor_id, {TARGET_COLS}, t.text,
        e.location_name, e.location_country, e.lat, e.lon, e.confidence
 """
 

@@ -15,7 +15,15 @@ import duckdb
 
 from bowerbird.errors import E_BAD_OPTION, UsageError
 from bowerbird.merge.store import explain
-from bowerbird.query import actor_match, actor_ref, event_clauses, iso, report_counts
+from bowerbird.query import (
+    SOURCE_COLS,
+    TARGET_COLS,
+    actor_match,
+    actor_ref,
+    event_clauses,
+    iso,
+    report_counts,
+)
 from bowerbird.query_paging import (
     check_choice,
     check_limit,
@@ -113,10 +121,10 @@ def event_where(q: EventQuery) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-_DETAIL = """
+_DETAIL = f"""
 SELECT e.event_id, e.event_type, e.mode, e.context, e.cameo_root, e.quad_class, e.score,
        e.status, e.date, e.date_precision, e.date_text, e.date_source,
-       e.source_actor_id, sa.name, sa.country, sa.sector, sa.kind, e.source_text,
+       e.source_actor_id, {SOURCE_COLS}, e.source_text,
        e.location_name, e.location_country, e.lat, e.lon, e.doc_id, e.trigger,
        e.trigger_start, e.trigger_end, e.confidence
 FROM events e LEFT JOIN actors sa ON sa.actor_id = e.source_actor_id
@@ -129,8 +137,8 @@ def _targets(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[d
     if not ids:
         return out
     rows = con.execute(
-        """SELECT t.event_id, t.actor_id, a.name, a.country, a.sector, a.kind, t.text
-           FROM event_targets t LEFT JOIN actors a ON a.actor_id = t.actor_id
+        f"""SELECT t.event_id, t.actor_id, {TARGET_COLS}, t.text
+           FROM event_targets t LEFT JOIN actors ta ON ta.actor_id = t.actor_id
            WHERE list_contains(?, t.event_id) ORDER BY t.event_id, t.position""",
         [ids],
     ).fetchall()

@@ -22,6 +22,7 @@ from bowerbird.merge.cluster import Link, UnionFind, cluster, representative, sc
 from bowerbird.merge.score import MAX_SPAN_DAYS, MergeConfig, Report
 from bowerbird.records import Actor, Article
 from bowerbird.store.arrow import insert_table, parse_date
+from bowerbird.store.schema import dated_attr
 
 _CLUSTERS = pa.schema([("event_id", pa.string()), ("cluster_id", pa.string())])
 _LINKS = pa.schema(
@@ -37,21 +38,35 @@ _KEYS = pa.schema(
 )
 
 
-def _actor_key(alias: str, id_col: str) -> str:
+def _actor_key(country: str, sector: str, kind: str, id_col: str) -> str:
     """SQL for the merge key of an actor: a state, its government, armed forces or an
     official count as the country (Wang Yi, China and the Chinese government are one side);
-    groups, organisations and other people keep their id."""
+    groups, organisations and other people keep their id.  ``country`` and ``sector`` are
+    the actor's as of the event's article (:func:`dated_attr`)."""
     return (
-        f"CASE WHEN {alias}.country IS NOT NULL AND ({alias}.kind = 'state' OR "
-        f"{alias}.sector IN ('GOV', 'MIL')) THEN {alias}.country ELSE {id_col} END"
+        f"CASE WHEN {country} IS NOT NULL AND ({kind} = 'state' OR "
+        f"{sector} IN ('GOV', 'MIL')) THEN {country} ELSE {id_col} END"
     )
 
 
+_SOURCE_KEY = _actor_key(
+    dated_attr("e", "source_country", "sa", "country"),
+    dated_attr("e", "source_sector", "sa", "sector"),
+    "sa.kind",
+    "e.source_actor_id",
+)
+_TARGET_KEY = _actor_key(
+    dated_attr("t", "country", "ta", "country"),
+    dated_attr("t", "sector", "ta", "sector"),
+    "ta.kind",
+    "t.actor_id",
+)
+
 _REPORT_SQL = f"""
 SELECT e.event_id, e.doc_id, e.event_type, e.status,
-       coalesce((SELECT {_actor_key("sa", "e.source_actor_id")} FROM actors sa
+       coalesce((SELECT {_SOURCE_KEY} FROM actors sa
                  WHERE sa.actor_id = e.source_actor_id), e.source_actor_id) AS source,
-       (SELECT list({_actor_key("ta", "t.actor_id")} ORDER BY t.position) FROM event_targets t
+       (SELECT list({_TARGET_KEY} ORDER BY t.position) FROM event_targets t
         LEFT JOIN actors ta ON ta.actor_id = t.actor_id
         WHERE t.event_id = e.event_id) AS targets,
        e.date, e.date_precision, e.location_name, e.location_country, e.trigger,
@@ -82,16 +97,14 @@ def merge_key(actor: Actor) -> str:
     return actor.actor_id
 
 
-def reports_from_articles(articles: Sequence[Article], actors: Sequence[Actor]) -> list[Report]:
+def reports_from_articles(articles: Sequence[Article]) -> list[Report]:
     """The reports of the articles' events, without a query: equal to what
-    :func:`load_reports` returns once the batch is stored, when ``actors`` are the rows
-    the batch upserted (:func:`bowerbird.store.arrow.collect_actors` of the same articles).
+    :func:`load_reports` returns once the batch is stored (each event's actors are keyed
+    with their attributes as of its article, which the store keeps with the event).
     """
-    key = {a.actor_id: merge_key(a) for a in actors}
     out: list[Report] = []
     for art in articles:
         for ev in art.events:
-            src = ev.source.actor.actor_id if ev.source is not None else None
             loc = ev.location
             start = parse_date(ev.date.date, what=f"event {ev.event_id}", required=True)
             assert start is not None  # required=True raises instead of returning None
@@ -101,10 +114,8 @@ def reports_from_articles(articles: Sequence[Article], actors: Sequence[Actor]) 
                     doc_id=ev.doc_id,
                     event_type=ev.event_type,
                     status=ev.status,
-                    source=None if src is None else key.get(src, src),
-                    targets=frozenset(
-                        key.get(t.actor.actor_id, t.actor.actor_id) for t in ev.targets
-                    ),
+                    source=None if ev.source is None else merge_key(ev.source.actor),
+                    targets=frozenset(merge_key(t.actor) for t in ev.targets),
                     start=start,
                     precision=ev.date.precision,
                     place=None if loc is None else loc.name,
@@ -161,11 +172,11 @@ def _keys_table(reports: Sequence[Report], cfg: MergeConfig) -> pa.Table:
 #: and actor).
 _CANDIDATES_SQL = f"""
 SELECT DISTINCT e.event_id FROM events e
-JOIN (SELECT e.event_id, {_actor_key("a", "e.source_actor_id")} AS actor
-      FROM events e LEFT JOIN actors a ON a.actor_id = e.source_actor_id
+JOIN (SELECT e.event_id, {_SOURCE_KEY} AS actor
+      FROM events e LEFT JOIN actors sa ON sa.actor_id = e.source_actor_id
       WHERE e.source_actor_id IS NOT NULL
-      UNION ALL SELECT t.event_id, {_actor_key("a", "t.actor_id")}
-      FROM event_targets t LEFT JOIN actors a ON a.actor_id = t.actor_id) ea
+      UNION ALL SELECT t.event_id, {_TARGET_KEY}
+      FROM event_targets t LEFT JOIN actors ta ON ta.actor_id = t.actor_id) ea
   ON ea.event_id = e.event_id
 JOIN _bb_merge_keys k ON k.event_type = e.event_type AND k.actor = ea.actor
      AND e.date BETWEEN k.lo AND k.hi"""

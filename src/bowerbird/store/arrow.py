@@ -86,10 +86,21 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("trigger", _S),
             ("trigger_start", _I),
             ("trigger_end", _I),
+            ("source_country", _S),
+            ("source_sector", _S),
+            ("dated_attrs", pa.bool_()),
         ]
     ),
     "event_targets": pa.schema(
-        [("event_id", _S), ("position", _I), ("actor_id", _S), ("text", _S)]
+        [
+            ("event_id", _S),
+            ("position", _I),
+            ("actor_id", _S),
+            ("text", _S),
+            ("country", _S),
+            ("sector", _S),
+            ("dated_attrs", pa.bool_()),
+        ]
     ),
     "evidence": pa.schema(
         [
@@ -324,6 +335,9 @@ def build_tables(
                     "trigger": ev.trigger,
                     "trigger_start": ev.trigger_start,
                     "trigger_end": ev.trigger_end,
+                    "source_country": None if ev.source is None else ev.source.actor.country,
+                    "source_sector": None if ev.source is None else ev.source.actor.sector,
+                    "dated_attrs": True,
                 }
             )
             rows["event_targets"].extend(
@@ -332,6 +346,9 @@ def build_tables(
                     "position": i,
                     "actor_id": t.actor.actor_id,
                     "text": t.text,
+                    "country": t.actor.country,
+                    "sector": t.actor.sector,
+                    "dated_attrs": True,
                 }
                 for i, t in enumerate(ev.targets)
             )

@@ -217,12 +217,33 @@ _V_EVENT_ID_INDEXES: list[str] = [
     "CREATE INDEX event_targets_event_idx ON event_targets(event_id)",
 ]
 
+#: An event's actors as they were at the article's date: a person's country and sector
+#: follow the office held then, so they are stored with the event (``dated_attrs`` is
+#: true on rows that carry them; older rows fall back to the ``actors`` table).
+_V_EVENT_ACTOR_ATTRS: list[str] = [
+    "ALTER TABLE events ADD COLUMN source_country VARCHAR",
+    "ALTER TABLE events ADD COLUMN source_sector VARCHAR",
+    "ALTER TABLE events ADD COLUMN dated_attrs BOOLEAN DEFAULT false",
+    "ALTER TABLE event_targets ADD COLUMN country VARCHAR",
+    "ALTER TABLE event_targets ADD COLUMN sector VARCHAR",
+    "ALTER TABLE event_targets ADD COLUMN dated_attrs BOOLEAN DEFAULT false",
+]
+
+
+def dated_attr(row: str, column: str, actor: str, attr: str) -> str:
+    """SQL for an event actor's ``country`` or ``sector`` as of the event's article: the
+    value stored with the event row ``row`` (``column``), or, for rows written before it
+    was stored, the ``actors`` table's (alias ``actor``, attribute ``attr``)."""
+    return f"CASE WHEN {row}.dated_attrs THEN {row}.{column} ELSE {actor}.{attr} END"
+
+
 #: Ordered migrations; index ``i`` brings the schema to version ``i + 1``.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     tuple(_V1),
     tuple(_V_MERGE),
     tuple(_V_STANCES),
     tuple(_V_EVENT_ID_INDEXES),
+    tuple(_V_EVENT_ACTOR_ATTRS),
 )
 
 #: The schema version this code writes and reads.

@@ -229,7 +229,7 @@ class Store:
                 self._con,
                 [ev.event_id for a in fresh for ev in a.events],
                 MergeConfig.from_settings(self.settings),
-                new_reports=reports_from_articles(fresh, actors),
+                new_reports=reports_from_articles(fresh),
             )
             self._con.execute("COMMIT")
         except duckdb.Error as exc:

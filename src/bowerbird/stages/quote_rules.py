@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Doc, Token
 
 from bowerbird.records import ActorRef, Mention
+from bowerbird.stages.quote_sources import reported_by
 
 MIN_QUOTE_CHARS = 12
 RELATIVE = frozenset({"who", "that", "which"})
@@ -91,7 +92,7 @@ def source_subject(verb: Token) -> Token | None:
     for _ in range(4):
         for c in v.children:
             if c.dep_ == "nsubj":
-                return _not_expletive(c, v, verb)
+                return reported_by(v, c) or _not_expletive(c, v, verb)
             if c.dep_ == "nsubjpass":
                 return c if v is not verb else agent(v)
         if v.dep_ == "acl" and v.head.i != v.i and v.head.pos_ in NOMINAL:

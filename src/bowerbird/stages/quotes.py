@@ -36,6 +36,7 @@ from bowerbird.settings import Settings
 from bowerbird.stages import quote_content as qc
 from bowerbird.stages import quote_layout as ql
 from bowerbird.stages import quote_rules as qr
+from bowerbird.stages import quote_sources as qs
 from bowerbird.stages.event_syntax import hashes
 from bowerbird.stages.quote_links import link_events, speech_date
 
@@ -73,7 +74,8 @@ class QuotesStage:
     def __init__(self, lexicon: Lexicon) -> None:
         self.speech = lexicon.speech
         forms = {f for lemma in self.speech for f in qr.inflections(lemma)}
-        self._cue_ids = hashes(frozenset(self.speech) | forms | {"according"})
+        extra = {"according", "put"} | qs.POLL_NOUNS | {p + "s" for p in qs.POLL_NOUNS}
+        self._cue_ids = hashes(frozenset(self.speech) | forms | extra)
 
     def __call__(self, article: Article, settings: Settings) -> Article:
         doc: Doc = article.nlp
@@ -351,6 +353,16 @@ class QuotesStage:
             if content is None:
                 return None
             return self._make(doc, doc_id, date, content, pobj, mentions, tok)
+        if qs.is_poll(tok):
+            polled = qs.poll_attribution(tok, self._is_cue)  # "leads in a new poll"
+            if polled is None:
+                return None
+            return self._make(doc, doc_id, date, polled[1], tok, mentions, tok.head)
+        if tok.lemma_.lower() == "put" and qs.put_it(tok):
+            said = qs.modified_clause(tok)
+            if said is None:
+                return None
+            return self._make(doc, doc_id, date, said, qr.source_subject(tok), mentions, tok)
         if self._is_nominal_cue(tok):
             found = qc.nominal_attribution(tok)
             if found is None:
@@ -372,7 +384,7 @@ class QuotesStage:
         # statement the parser hung on it ("Six in 10 said A; 46 percent said B")
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         if comp is None:
-            loose = qc.loose_content(tok) if kind == "say" else None
+            loose = qs.as_clause(tok) or (qc.loose_content(tok) if kind == "say" else None)
             if loose is None and any(c.dep_ == "oprd" for c in tok.children):
                 loose = qc.object_content(tok)  # "called Trump unhinged"
             if loose is None and kind in OBJECT_FALLBACK_KINDS and not qr.finds_a_thing(tok):
@@ -397,7 +409,9 @@ class QuotesStage:
             content = content[1:]
         while len(content) > 1 and (content[-1].is_punct or content[-1].is_space):
             content = content[:-1]
-        if len(content.text) < qr.MIN_QUOTE_CHARS:
+        # an infinitive is content however short ("declined to comment", "vowed to win")
+        least = 2 if comp.dep_ == "xcomp" else qr.MIN_QUOTE_CHARS
+        if len(content.text) < least:
             return None
         return self._make(doc, doc_id, date, content, qr.source_subject(tok), mentions, tok)
 

@@ -1,0 +1,64 @@
+"""Sources that are not a cue's subject: polls, "according to", "as X put it" (own sentences)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _speakers(analyse: Any, text: str) -> list[tuple[str | None, str | None, str]]:
+    art = analyse(text)
+    return [
+        (text[q.speaker_start : q.speaker_end] if q.speaker_start >= 0 else None, q.cue, q.text)
+        for q in art.quotes
+    ]
+
+
+def test_a_clause_set_in_a_poll_is_what_the_poll_reports(analyse: Any) -> None:
+    got = _speakers(analyse, "The mayor held a ten-point lead in the latest city poll.")
+    assert any(
+        src is not None and src.endswith("city poll") and cue == "in" and "ten-point lead" in t
+        for src, cue, t in got
+    )
+
+
+def test_polls_in_general_report_nothing(analyse: Any) -> None:
+    got = _speakers(analyse, "The governor kept rising in the polls all through the winter.")
+    assert all(cue != "in" for _, cue, _ in got)
+
+
+def test_respondents_of_a_poll_speak_through_the_poll(analyse: Any) -> None:
+    got = _speakers(
+        analyse, "In a new state poll, 75 percent of farmers said the harvest was weak."
+    )
+    assert any(src == "a new state poll" and "harvest" in t for src, _, t in got)
+    got = _speakers(
+        analyse,
+        "Some 20 percent of people in a recent national poll said they trust the senator.",
+    )
+    assert any(src == "a recent national poll" and "trust" in t for src, _, t in got)
+
+
+def test_according_to_reports_what_was_said(analyse: Any) -> None:
+    got = _speakers(
+        analyse, "About half of the nurses said they would strike, according to the union."
+    )
+    said = [src for src, cue, _ in got if cue == "said"]
+    assert said == ["the union"]
+
+
+def test_as_clause_attributes_the_clause_it_modifies(analyse: Any) -> None:
+    got = _speakers(
+        analyse, "As the local paper reported, the new bridge would cost twice the estimate."
+    )
+    assert any(src == "the local paper" and t.startswith("the new bridge") for src, _, t in got)
+    got = _speakers(
+        analyse, "As one farmer put it, the drought has ruined an entire season of work."
+    )
+    assert any(src is not None and src.endswith("farmer") and "drought" in t for src, _, t in got)
+
+
+def test_a_short_infinitive_is_content(analyse: Any) -> None:
+    got = _speakers(analyse, "A spokeswoman for the ministry declined to comment.")
+    assert any(
+        src is not None and src.endswith("spokeswoman") and t == "to comment" for src, _, t in got
+    )

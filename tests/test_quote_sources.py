@@ -62,3 +62,19 @@ def test_a_short_infinitive_is_content(analyse: Any) -> None:
     assert any(
         src is not None and src.endswith("spokeswoman") and t == "to comment" for src, _, t in got
     )
+
+
+def test_attitude_adjectives_attribute_their_complement(analyse: Any) -> None:
+    got = _speakers(analyse, "The senator has been critical of the new trade deal.")
+    assert ("The senator", "critical", "the new trade deal") in got
+    got = _speakers(analyse, "Local farmers are worried that the rain will ruin the crop.")
+    assert any(src == "Local farmers" and t == "the rain will ruin the crop" for src, _, t in got)
+    got = _speakers(analyse, "The governor is eager to sign the budget bill.")
+    assert any(src == "The governor" and t.startswith("to sign") for src, _, t in got)
+
+
+def test_attitude_needs_a_holder_and_a_complement(analyse: Any) -> None:
+    got = _speakers(analyse, "It is certain that the old bridge will close in May.")
+    assert all(cue != "certain" for _, cue, _ in got)
+    got = _speakers(analyse, "The voters in the north were happy.")
+    assert all(cue != "happy" for _, cue, _ in got)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from bowerbird.stages.quote_rules import NOMINAL, TIMEWORDS
+from bowerbird.stages.quote_rules import NOMINAL, TIMEWORDS, source_subject
 
 
 def clause_span(clause: Token, exclude: Token) -> Span | None:
@@ -170,3 +170,46 @@ def nominal_attribution(noun: Token) -> tuple[Token, Span] | None:
     if len(span) and span[0].lower_ == "that" and len(span) > 1:
         span = span[1:]
     return (poss, span) if len(span) else None
+
+
+#: Verbs that link a subject to an attitude adjective ("is wary of", "seems eager to").
+LINKING_VERBS = frozenset(
+    {"be", "seem", "appear", "become", "remain", "sound", "look", "feel", "grow", "stay"}
+)
+#: Prepositions that introduce what an attitude is about ("angry at", "keen on", "wary of").
+ATTITUDE_PREPS = ABOUT_PREPS | {"over", "at", "in", "by"}
+#: Subjects that name no one ("it is clear that", "this is worrying").
+EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "which", "what"})
+
+
+def attitude_content(adj: Token) -> tuple[Token, Span] | None:
+    """Holder and content of a predicative attitude adjective.
+
+    "The senator is critical of the deal" -> (senator, "the deal"); "Farmers are worried
+    that the rain will ruin the crop" -> (Farmers, "the rain will ruin the crop"): the
+    subject holds the attitude, its clause or prepositional object is what it is about.
+    Without such a complement ("She is happy") there is nothing attributed.
+    """
+    verb = adj.head
+    if adj.dep_ != "acomp" or verb.i == adj.i or verb.lemma_.lower() not in LINKING_VERBS:
+        return None
+    doc = adj.doc
+    comp = next((c for c in adj.children if c.dep_ in {"ccomp", "xcomp"} and c.i > adj.i), None)
+    if comp is not None:
+        span = doc[comp.left_edge.i : comp.right_edge.i + 1]
+    else:
+        prep = next(
+            (c for c in adj.rights if c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS), None
+        )
+        obj = prep and next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if obj is None:
+            return None
+        span = doc[obj.left_edge.i : obj.right_edge.i + 1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    if len(span) > 1 and span[0].lower_ == "that":
+        span = span[1:]
+    subj = source_subject(verb)
+    if subj is None or subj.lower_ in EMPTY_SUBJECTS or subj.pos_ not in NOMINAL:
+        return None
+    return subj, span

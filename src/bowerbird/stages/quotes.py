@@ -45,6 +45,8 @@ Piece = tuple[int, int]
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Speech kind of nouns only ("criticism"): cues as the head of "X's criticism of Y".
 NOMINAL = "nominal"
+#: Speech kind of adjectives of attitude ("critical of", "confident that", "eager to").
+ATTITUDE = "attitude"
 #: Kinds whose lemmas are also cues as nouns ("his pledge to ...", "Clinton's promise of").
 NOUN_KINDS = frozenset({NOMINAL, "promise"})
 #: Speech kinds whose verbs take an infinitive complement as content ("urged X to ...").
@@ -363,6 +365,11 @@ class QuotesStage:
             if said is None:
                 return None
             return self._make(doc, doc_id, date, said, qr.source_subject(tok), mentions, tok)
+        if tok.pos_ == "ADJ" and self.speech.get(tok.lower_) == ATTITUDE:
+            held = qc.attitude_content(tok)  # "is wary of ...", "was confident that ..."
+            if held is None:
+                return None
+            return self._make(doc, doc_id, date, held[1], held[0], mentions, tok)
         if self._is_nominal_cue(tok):
             found = qc.nominal_attribution(tok)
             if found is None:

@@ -78,3 +78,22 @@ def test_attitude_needs_a_holder_and_a_complement(analyse: Any) -> None:
     assert all(cue != "certain" for _, cue, _ in got)
     got = _speakers(analyse, "The voters in the north were happy.")
     assert all(cue != "happy" for _, cue, _ in got)
+
+
+def test_a_trailing_finding_reports_the_clause_before_it(analyse: Any) -> None:
+    got = _speakers(
+        analyse, "Voters in the state strongly oppose the new toll, a recent survey finds."
+    )
+    assert any(
+        src == "a recent survey" and t.startswith("Voters in the state") for src, _, t in got
+    )
+    assert all(src is None or "Voters" not in src for src, _, _ in got)
+
+
+def test_a_report_inside_another_report_is_part_of_it(analyse: Any) -> None:
+    got = _speakers(
+        analyse,
+        "The minister told the envoy that the border would stay closed, according to two "
+        "officials.",
+    )
+    assert got and all(src is not None and src.endswith("officials") for src, _, _ in got)

@@ -97,7 +97,7 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ", "X"})
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "brief", "inform", "answer", "quote", "post"})
 
 
-def loose_content(verb: Token) -> Span | None:
+def loose_content(verb: Token, *, objects: bool = True) -> Span | None:
     """Content of a reporting verb the parser gave no clausal complement.
 
     * a parenthetical cue ("Far too many lives, Barden says, have been lost") or an
@@ -105,7 +105,8 @@ def loose_content(verb: Token) -> Span | None:
       clause it interrupts or ends, without the cue's own words;
     * "X says the movement ... appeals to ...", parsed with a long direct object: the
       rest of the sentence from that object; a short object with its complements
-      ("announced his candidacy in Iowa").
+      ("announced his candidacy in Iowa"); only for verbs of saying (``objects``), as a
+      finding's object is a thing found ("found the files"), not a statement.
     """
     doc = verb.doc
     inverted = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
@@ -120,7 +121,7 @@ def loose_content(verb: Token) -> Span | None:
             and not t.is_space
         ]
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
-    if verb.lemma_.lower() in ADDRESSEE_VERBS:
+    if not objects or verb.lemma_.lower() in ADDRESSEE_VERBS:
         return None
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     if obj is None or obj.right_edge.i - obj.left_edge.i < 1:

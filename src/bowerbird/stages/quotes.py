@@ -61,6 +61,9 @@ NOT_DIRECT = INDIRECT_ONLY | {"think"}
 #: Speech kinds whose content is the verb's object ("X criticized Y", "X talked about Y");
 #: an attitude's object is its content however short ("endorsed Clinton").
 OBJECT_KINDS = frozenset({"evaluate"})
+#: Speech kinds that report a clause, also when they interrupt or follow it ("Voters, a
+#: new poll finds, want change"; "..., Smith warned").
+CLAUSE_KINDS = frozenset({"say", "think", "warn"})
 #: Speech kinds that take an object as content when they have no clause ("called for a
 #: ban", "promised a wall", "polls show a close race", "agreed with the analysis").
 OBJECT_FALLBACK_KINDS = frozenset({"urge", "promise", "think"})
@@ -109,6 +112,7 @@ class QuotesStage:
             ):
                 quotes.append(q)
                 covered.append((q.start, q.end))
+        quotes = _outermost(quotes)
         quotes = [link_events(q, doc, article.events) for q in quotes]
         quotes = [speech_date(q, doc, article.timexes, date) for q in quotes]
         quotes.sort(key=lambda q: q.start)
@@ -391,7 +395,9 @@ class QuotesStage:
         # statement the parser hung on it ("Six in 10 said A; 46 percent said B")
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         if comp is None:
-            loose = qs.as_clause(tok) or (qc.loose_content(tok) if kind == "say" else None)
+            loose = qs.as_clause(tok) or (
+                qc.loose_content(tok, objects=kind == "say") if kind in CLAUSE_KINDS else None
+            )
             if loose is None and any(c.dep_ == "oprd" for c in tok.children):
                 loose = qc.object_content(tok)  # "called Trump unhinged"
             if loose is None and kind in OBJECT_FALLBACK_KINDS and not qr.finds_a_thing(tok):
@@ -454,6 +460,25 @@ class QuotesStage:
             speaker_start=a,
             speaker_end=b,
         )
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Drop a reported statement whose speaker and content lie inside the content of
+    another report ("Voters oppose the cuts, a new poll finds"; "The president told her
+    no, according to an aide"): it is part of what the outer source reports."""
+
+    def inside(q: Quote, o: Quote) -> bool:
+        return (
+            o is not q
+            and not o.direct
+            and o.speaker_start >= 0
+            and o.start <= q.speaker_start
+            and q.speaker_end <= o.end
+            and o.start <= q.start
+            and q.end <= o.end
+        )
+
+    return [q for q in quotes if q.direct or not any(inside(q, o) for o in quotes)]
 
 
 def _holds(q: Quote, span: Piece) -> bool:

@@ -97,3 +97,17 @@ def test_a_report_inside_another_report_is_part_of_it(analyse: Any) -> None:
         "officials.",
     )
     assert got and all(src is not None and src.endswith("officials") for src, _, _ in got)
+
+
+def test_speaking_of_a_topic_attributes_the_topic(analyse: Any) -> None:
+    got = _speakers(analyse, "The mayor spoke out against the new harbour tax on Monday.")
+    assert ("The mayor", "spoke", "the new harbour tax") in got
+    got = _speakers(analyse, "The witness spoke on the condition of anonymity.")
+    assert all(cue != "spoke" for _, cue, _ in got)
+
+
+def test_a_possessed_noun_of_statement_attributes_its_clause(analyse: Any) -> None:
+    got = _speakers(analyse, "The governor's claim that the budget is balanced was false.")
+    assert ("The governor", "claim", "the budget is balanced") in got
+    got = _speakers(analyse, "The union renewed its call for a higher minimum wage.")
+    assert any(src == "its" and "minimum wage" in t for src, _, t in got)

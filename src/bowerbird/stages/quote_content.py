@@ -214,3 +214,34 @@ def attitude_content(adj: Token) -> tuple[Token, Span] | None:
     if subj is None or subj.lower_ in EMPTY_SUBJECTS or subj.pos_ not in NOMINAL:
         return None
     return subj, span
+
+
+#: Prepositions that give what someone spoke of ("spoke about", "speaks of", "spoke out
+#: against"); "on" mostly gives the medium or terms ("on CNN", "on condition of").
+SPOKE_OF = frozenset({"about", "of", "against"})
+
+
+def topic_content(verb: Token) -> Span | None:
+    """What a verb of speaking without a clause is about: "spoke about his father",
+    "spoke out against the tax", "spoke at length of the war" (not "spoke to an audience
+    of farmers")."""
+    preps = [c for c in verb.rights if c.dep_ == "prep"]
+    for prep in list(preps):  # "spoke at length about ..."
+        preps += [
+            p
+            for o in prep.children
+            if o.dep_ == "pobj" and o.lower_ == "length"
+            for p in o.rights
+            if p.dep_ == "prep"
+        ]
+    for prep in preps:
+        if prep.lower_ not in SPOKE_OF:
+            continue
+        obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if obj is None:
+            continue
+        span = verb.doc[obj.left_edge.i : obj.right_edge.i + 1]
+        while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+            span = span[:-1]
+        return span
+    return None

@@ -47,8 +47,15 @@ SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 NOMINAL = "nominal"
 #: Speech kind of adjectives of attitude ("critical of", "confident that", "eager to").
 ATTITUDE = "attitude"
+#: Speech kind of verbs of speaking whose content is their topic ("spoke about").
+TOPIC = "topic"
 #: Kinds whose lemmas are also cues as nouns ("his pledge to ...", "Clinton's promise of").
 NOUN_KINDS = frozenset({NOMINAL, "promise"})
+#: Verbs of other kinds that are also nouns of statement with a possessor ("Trump's claim
+#: that ...", "her attack on ...", "his call for ...", "their fear of ...").
+NOUN_CUES = frozenset(
+    {"claim", "attack", "call", "view", "fear", "hope", "estimate", "forecast", "demand", "say"}
+)
 #: Speech kinds whose verbs take an infinitive complement as content ("urged X to ...").
 XCOMP_KINDS = frozenset({"urge", "intend", "promise"})
 #: Speech kinds that introduce direct quotes only next to quotation marks.
@@ -132,7 +139,8 @@ class QuotesStage:
         ) not in {None, NOMINAL}
 
     def _is_nominal_cue(self, tok: Token) -> bool:
-        return tok.pos_ == "NOUN" and self.speech.get(tok.lemma_.lower()) in NOUN_KINDS
+        lemma = tok.lemma_.lower()
+        return tok.pos_ == "NOUN" and (self.speech.get(lemma) in NOUN_KINDS or lemma in NOUN_CUES)
 
     def _is_direct_cue(self, tok: Token) -> bool:
         return self._is_cue(tok) and self.speech[qr.cue_lemma(tok, self.speech)] not in NOT_DIRECT
@@ -384,6 +392,12 @@ class QuotesStage:
         kind = self.speech.get(qr.cue_lemma(tok, self.speech))
         if kind in DIRECT_ONLY:
             return None
+        if kind == TOPIC:
+            about = qc.topic_content(tok)
+            subj = qr.source_subject(tok)
+            if about is None or subj is None:
+                return None
+            return self._make(doc, doc_id, date, about, subj, mentions, tok)
         if kind in OBJECT_KINDS:
             obj = qc.object_content(tok)
             subj = qr.source_subject(tok)

@@ -143,6 +143,7 @@ def main() -> None:
     ap.add_argument("--show", default="", help="bucket to print examples of")
     ap.add_argument("--n", type=int, default=20)
     ap.add_argument("--dump", default="", help="write all error rows as JSONL here")
+    ap.add_argument("--outlet", default="", help="only these outlets (comma-separated)")
     args = ap.parse_args()
     records = read_jsonl(args.gold)
     cache = Path(args.cache)
@@ -155,7 +156,10 @@ def main() -> None:
     stage = QuotesStage(load_lexicon(engine.settings.lexicons))
     total = _Counts()
     rows: list[dict[str, Any]] = []
+    outlets = {o for o in args.outlet.split(",") if o}
     for i in range(args.start, min(args.end, len(records))):
+        if outlets and records[i].get("outlet") not in outlets:
+            continue
         art = stage(_article(records[i], docs[i], mentions[i]), engine.settings)
         _score_article(records[i]["attributions"], art.quotes, total)
         rows.extend(_classify(records[i], art.quotes))

@@ -111,3 +111,28 @@ def test_a_possessed_noun_of_statement_attributes_its_clause(analyse: Any) -> No
     assert ("The governor", "claim", "the budget is balanced") in got
     got = _speakers(analyse, "The union renewed its call for a higher minimum wage.")
     assert any(src == "its" and "minimum wage" in t for src, _, t in got)
+
+
+def test_the_subject_next_to_the_verb_is_the_source(analyse: Any) -> None:
+    got = _speakers(
+        analyse, "Farmers, the minister suggested, will not have to repay the loans this year."
+    )
+    assert any(src == "the minister" and cue == "suggested" for src, cue, _ in got)
+    got = _speakers(
+        analyse, "Parents protested the funding formula, which critics say hurts small schools."
+    )
+    assert any(src == "critics" and "small schools" in t for src, _, t in got)
+
+
+def test_a_name_after_a_dash_before_a_colon_is_the_speaker(analyse: Any) -> None:
+    got = _speakers(
+        analyse,
+        "FARM PRICES MAY FALL AGAIN - Jane Miller and Tom Reyes: “Although the harvest was "
+        "large, prices will not recover this year.”",
+    )
+    assert any(src is not None and src.endswith("Tom Reyes") for src, _, _ in got)
+    got = _speakers(
+        analyse,
+        "More from the report: “Wages in the region grew faster than prices for a decade.”",
+    )
+    assert any(src == "the report" and "Wages" in t for src, _, t in got)

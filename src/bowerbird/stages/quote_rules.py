@@ -90,9 +90,13 @@ def source_subject(verb: Token) -> Token | None:
         return agent(verb)  # "is likely to be found", "was asked", "when asked about"
     v = verb
     for _ in range(4):
+        # two subjects ("Voters, Clinton suggested, don't ...", "a system, which advocates
+        # say ..."): the one next to the verb is its own, the other the reported clause's
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        if subjects:
+            c = min(subjects, key=lambda t: abs(t.i - v.i))
+            return reported_by(v, c) or _not_expletive(c, v, verb)
         for c in v.children:
-            if c.dep_ == "nsubj":
-                return reported_by(v, c) or _not_expletive(c, v, verb)
             if c.dep_ == "nsubjpass":
                 return c if v is not verb else agent(v)
         if v.dep_ == "acl" and v.head.i != v.i and v.head.pos_ in NOMINAL:

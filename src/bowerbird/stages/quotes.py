@@ -318,7 +318,9 @@ class QuotesStage:
                     return root
                 # "... Republican pollster Daron Shaw: “...”": the name before the colon
                 name = intro[-2] if len(intro) > 1 else None
-                if name is not None and (name.ent_type_ in SPEAKER_ENTS or name.pos_ == "PROPN"):
+                if name is not None and (
+                    name.ent_type_ in SPEAKER_ENTS or name.pos_ == "PROPN" or ql.from_source(name)
+                ):
                     return intro[-1]
         trailing = ql.trailing_cue(doc, doc.text, end) or ql.dash_byline(doc, doc.text, end)
         if trailing is not None:
@@ -510,7 +512,10 @@ def _colon_intro(doc: Doc, first: Span) -> Span | None:
     if i < 0 or doc[i].text != ":":
         return None
     sent = doc[i].sent
-    return doc[sent.start : i + 1]
+    # "Headline words - Mark Smith: “...”": the attribution is the part after the dash
+    dashes = [t.i for t in doc[sent.start : i] if ql.is_dash(t) and t.whitespace_]
+    dash = max(dashes, default=sent.start - 1)
+    return doc[dash + 1 : i + 1]
 
 
 def _qid(doc_id: str, start: int, end: int) -> str:

@@ -136,3 +136,14 @@ def test_a_name_after_a_dash_before_a_colon_is_the_speaker(analyse: Any) -> None
         "More from the report: “Wages in the region grew faster than prices for a decade.”",
     )
     assert any(src == "the report" and "Wages" in t for src, _, t in got)
+
+
+def test_a_quoted_paragraph_continues_the_latest_report(analyse: Any) -> None:
+    text = (
+        "“The harbour needs dredging soon,” the port director said.\n\n"
+        "Mayor Lind said that the council had delayed the work for years, but this would end.\n\n"
+        "“That is because the city depends on the ships that use this harbour every day.”"
+    )
+    got = _speakers(analyse, text)
+    last = next(g for g in got if g[2].startswith("That is because"))
+    assert last[0] is not None and last[0].endswith("Lind")

@@ -38,7 +38,7 @@ from bowerbird.stages import quote_layout as ql
 from bowerbird.stages import quote_rules as qr
 from bowerbird.stages import quote_sources as qs
 from bowerbird.stages.event_syntax import hashes
-from bowerbird.stages.quote_links import link_events, speech_date
+from bowerbird.stages.quote_links import continue_latest, link_events, speech_date
 
 Piece = tuple[int, int]
 #: Entity types that can name a speaker before a colon ("... pollster Daron Shaw: “...”").
@@ -99,10 +99,14 @@ class QuotesStage:
         quotes: list[Quote] = []
         covered: list[Piece] = []
         prev: Quote | None = None
+        continued: set[str] = set()  # quoted paragraphs that continue the quote before
         for group in self._direct_groups(doc, text):
             q = self._direct(doc, text, group, doc_id, date, mentions, prev)
             covered.append((group[0][0] - 1, group[-1][1] + 1))
             if q is not None:
+                if prev is not None and q.speaker_start >= 0 and q.speaker == prev.speaker:
+                    if (q.speaker_start, q.speaker_end) == (prev.speaker_start, prev.speaker_end):
+                        continued.add(q.quote_id)
                 quotes.append(q)
                 prev = q
         for sa, sb, ca, cb in ql.headline_speakers(text):
@@ -119,7 +123,8 @@ class QuotesStage:
             ):
                 quotes.append(q)
                 covered.append((q.start, q.end))
-        quotes = _outermost(quotes)
+        marks = ql.quoted_spans(text) + ql.open_paragraphs(text) if continued else []
+        quotes = continue_latest(_outermost(quotes), continued, marks)
         quotes = [link_events(q, doc, article.events) for q in quotes]
         quotes = [speech_date(q, doc, article.timexes, date) for q in quotes]
         quotes.sort(key=lambda q: q.start)

@@ -104,9 +104,8 @@ class QuotesStage:
             q = self._direct(doc, text, group, doc_id, date, mentions, prev)
             covered.append((group[0][0] - 1, group[-1][1] + 1))
             if q is not None:
-                if prev is not None and q.speaker_start >= 0 and q.speaker == prev.speaker:
-                    if (q.speaker_start, q.speaker_end) == (prev.speaker_start, prev.speaker_end):
-                        continued.add(q.quote_id)
+                if _same_speaker(q, prev):
+                    continued.add(q.quote_id)
                 quotes.append(q)
                 prev = q
         for sa, sb, ca, cb in ql.headline_speakers(text):
@@ -481,6 +480,15 @@ class QuotesStage:
             speaker_start=a,
             speaker_end=b,
         )
+
+
+def _same_speaker(q: Quote, prev: Quote | None) -> bool:
+    """Whether a quote was given the very speaker phrase of the quote before it."""
+    return (
+        prev is not None
+        and q.speaker_start >= 0
+        and (q.speaker_start, q.speaker_end) == (prev.speaker_start, prev.speaker_end)
+    )
 
 
 def _outermost(quotes: list[Quote]) -> list[Quote]:

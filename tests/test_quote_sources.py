@@ -147,3 +147,20 @@ def test_a_quoted_paragraph_continues_the_latest_report(analyse: Any) -> None:
     got = _speakers(analyse, text)
     last = next(g for g in got if g[2].startswith("That is because"))
     assert last[0] is not None and last[0].endswith("Lind")
+
+
+def test_a_verb_with_a_thing_said_as_object_reports_it(analyse: Any) -> None:
+    got = _speakers(
+        analyse, "The mayor unleashed a series of tweets mocking the harbour commission."
+    )
+    assert any(
+        src == "The mayor" and cue == "unleashed" and t.startswith("a series of tweets")
+        for src, cue, t in got
+    )
+    got = _speakers(analyse, "The senator laid out her proposals for rural hospitals.")
+    assert any(src == "The senator" and "proposals" in t for src, _, t in got)
+
+
+def test_handling_a_thing_said_does_not_say_it(analyse: Any) -> None:
+    got = _speakers(analyse, "The clerk received a letter from the tenants on Monday.")
+    assert all(src != "The clerk" for src, _, _ in got)

@@ -152,3 +152,120 @@ def as_clause(verb: Token) -> Span | None:
     if any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
         return None
     return modified_clause(verb)
+
+
+#: Nouns for things said or written: a verb that has one as its object reports it
+#: ("unleashed a series of tweets", "laid out her proposals", "repeated the claim").
+#: Nouns that mostly name an event, a document or a legal act ("speech", "email",
+#: "case", "appeal", "complaint") or a danger ("threat") are left out.
+SPEECH_OBJECTS = frozenset(
+    {
+        "tweet",
+        "message",
+        "remark",
+        "comment",
+        "statement",
+        "letter",
+        "proposal",
+        "argument",
+        "claim",
+        "warning",
+        "criticism",
+        "attack",
+        "answer",
+        "response",
+        "promise",
+        "vow",
+        "demand",
+        "request",
+        "op-ed",
+        "editorial",
+        "essay",
+        "announcement",
+        "apology",
+        "accusation",
+        "allegation",
+        "explanation",
+        "reference",
+        "point",
+        "opinion",
+        "position",
+        "objection",
+        "concern",
+        "doubt",
+        "praise",
+        "rebuke",
+        "denial",
+        "defense",
+        "plea",
+        "call",
+        "joke",
+        "story",
+    }
+)
+#: Verbs whose subject takes in, handles or passes on something said rather than saying
+#: it ("received a letter", "read the statement", "cited his remarks", "sent an email",
+#: "held a position", "gave a message"), or whose object is an event or a document, not
+#: words ("signed a letter", "followed the speech", "raised questions"): with these the
+#: subject is not the source of the object.
+HANDLING_VERBS = frozenset(
+    {
+        "receive",
+        "get",
+        "read",
+        "hear",
+        "see",
+        "watch",
+        "obtain",
+        "review",
+        "answer",
+        "field",
+        "take",
+        "face",
+        "draw",
+        "win",
+        "earn",
+        "ignore",
+        "reject",
+        "dismiss",
+        "accept",
+        "welcome",
+        "publish",
+        "report",
+        "cite",
+        "quote",
+        "deliver",
+        "send",
+        "use",
+        "turn",
+        "bring",
+        "pose",
+        "change",
+        "carry",
+        "follow",
+        "sign",
+        "investigate",
+        "return",
+        "include",
+        "hold",
+        "raise",
+        "give",
+        "contradict",
+    }
+)
+
+
+def speech_object(noun: Token) -> tuple[Token, Span] | None:
+    """A verb with a thing said as its object, and that object ("Trump unleashed a
+    series of tweets criticizing her" -> (unleashed, "a series of tweets criticizing
+    her")).  The object's head may be a quantity ("a series of tweets")."""
+    head = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        head = noun.head.head  # "a series of tweets", "a number of questions"
+    verb = head.head
+    if head.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_.lower() in HANDLING_VERBS:
+        return None
+    span = noun.doc[head.left_edge.i : head.right_edge.i + 1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    return verb, span

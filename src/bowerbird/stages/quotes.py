@@ -86,7 +86,8 @@ class QuotesStage:
     def __init__(self, lexicon: Lexicon) -> None:
         self.speech = lexicon.speech
         forms = {f for lemma in self.speech for f in qr.inflections(lemma)}
-        extra = {"according", "put"} | qs.POLL_NOUNS | {p + "s" for p in qs.POLL_NOUNS}
+        nouns = qs.POLL_NOUNS | qs.SPEECH_OBJECTS
+        extra = {"according", "put"} | nouns | {p + "s" for p in nouns}
         self._cue_ids = hashes(frozenset(self.speech) | forms | extra)
 
     def __call__(self, article: Article, settings: Settings) -> Article:
@@ -388,11 +389,19 @@ class QuotesStage:
             if held is None:
                 return None
             return self._make(doc, doc_id, date, held[1], held[0], mentions, tok)
-        if self._is_nominal_cue(tok):
-            found = qc.nominal_attribution(tok)
-            if found is None:
-                return None
+        found = qc.nominal_attribution(tok) if self._is_nominal_cue(tok) else None
+        if found is not None:
             return self._make(doc, doc_id, date, found[1], found[0], mentions, tok)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in qs.SPEECH_OBJECTS:
+            said = qs.speech_object(tok)  # "unleashed a series of tweets"
+            if said is None or self._is_cue(said[0]):
+                return None
+            subj = qr.source_subject(said[0])
+            if subj is None:
+                return None
+            return self._make(doc, doc_id, date, said[1], subj, mentions, said[0])
+        if self._is_nominal_cue(tok):
+            return None
         if not self._is_cue(tok) or qr.that_said(tok):
             return None
         kind = self.speech.get(qr.cue_lemma(tok, self.speech))

@@ -374,34 +374,11 @@ class QuotesStage:
             if content is None:
                 return None
             return self._make(doc, doc_id, date, content, pobj, mentions, tok)
-        if qs.is_poll(tok):
-            polled = qs.poll_attribution(tok, self._is_cue)  # "leads in a new poll"
-            if polled is None:
+        handled, found = self._beyond_verbs(tok)
+        if handled:
+            if found is None:
                 return None
-            return self._make(doc, doc_id, date, polled[1], tok, mentions, tok.head)
-        if tok.lemma_.lower() == "put" and qs.put_it(tok):
-            said = qs.modified_clause(tok)
-            if said is None:
-                return None
-            return self._make(doc, doc_id, date, said, qr.source_subject(tok), mentions, tok)
-        if tok.pos_ == "ADJ" and self.speech.get(tok.lower_) == ATTITUDE:
-            held = qc.attitude_content(tok)  # "is wary of ...", "was confident that ..."
-            if held is None:
-                return None
-            return self._make(doc, doc_id, date, held[1], held[0], mentions, tok)
-        found = qc.nominal_attribution(tok) if self._is_nominal_cue(tok) else None
-        if found is not None:
-            return self._make(doc, doc_id, date, found[1], found[0], mentions, tok)
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in qs.SPEECH_OBJECTS:
-            said = qs.speech_object(tok)  # "unleashed a series of tweets"
-            if said is None or self._is_cue(said[0]):
-                return None
-            subj = qr.source_subject(said[0])
-            if subj is None:
-                return None
-            return self._make(doc, doc_id, date, said[1], subj, mentions, said[0])
-        if self._is_nominal_cue(tok):
-            return None
+            return self._make(doc, doc_id, date, found[0], found[1], mentions, found[2])
         if not self._is_cue(tok) or qr.that_said(tok):
             return None
         kind = self.speech.get(qr.cue_lemma(tok, self.speech))
@@ -456,6 +433,31 @@ class QuotesStage:
         if len(content.text) < least:
             return None
         return self._make(doc, doc_id, date, content, qr.source_subject(tok), mentions, tok)
+
+    def _beyond_verbs(self, tok: Token) -> tuple[bool, tuple[Span, Token | None, Token] | None]:
+        """Attributions whose cue is not a reporting verb: polls, "as X put it", attitude
+        adjectives, nouns of statement.  Returns whether ``tok`` is such a cue, and if so
+        the content, source and cue it gives (None when the construction is incomplete)."""
+        if qs.is_poll(tok):
+            polled = qs.poll_attribution(tok, self._is_cue)  # "leads in a new poll"
+            return True, None if polled is None else (polled[1], tok, tok.head)
+        if tok.lemma_.lower() == "put" and qs.put_it(tok):
+            said = qs.modified_clause(tok)
+            return True, None if said is None else (said, qr.source_subject(tok), tok)
+        if tok.pos_ == "ADJ" and self.speech.get(tok.lower_) == ATTITUDE:
+            held = qc.attitude_content(tok)  # "is wary of ...", "was confident that ..."
+            return True, None if held is None else (held[1], held[0], tok)
+        nominal = self._is_nominal_cue(tok)
+        found = qc.nominal_attribution(tok) if nominal else None
+        if found is not None:
+            return True, (found[1], found[0], tok)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in qs.SPEECH_OBJECTS:
+            said_as = qs.speech_object(tok)  # "unleashed a series of tweets"
+            if said_as is None or self._is_cue(said_as[0]):
+                return True, None
+            subj = qr.source_subject(said_as[0])
+            return True, None if subj is None else (said_as[1], subj, said_as[0])
+        return nominal, None
 
     def _make(
         self,

@@ -164,3 +164,17 @@ def test_a_verb_with_a_thing_said_as_object_reports_it(analyse: Any) -> None:
 def test_handling_a_thing_said_does_not_say_it(analyse: Any) -> None:
     got = _speakers(analyse, "The clerk received a letter from the tenants on Monday.")
     assert all(src != "The clerk" for src, _, _ in got)
+
+
+def test_an_object_made_to_speak_is_the_source(analyse: Any) -> None:
+    got = _speakers(
+        analyse, "The committee forced the banker to admit that the fund had lost money."
+    )
+    assert any(src == "the banker" and "lost money" in t for src, _, t in got)
+
+
+def test_a_quantifier_subject_is_a_speaker(analyse: Any) -> None:
+    got = _speakers(
+        analyse, "Most farmers backed the plan, but many said the subsidies came too late."
+    )
+    assert any(src == "many" and "too late" in t for src, _, t in got)

@@ -34,6 +34,8 @@ SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "ccomp", "acomp", "pcomp", "prep"})
 TIMEWORDS = frozenset({"p.m.", "a.m.", "pm", "am", "p.m", "a.m"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+#: Quantifiers that stand for people as a subject ("many said", "most oppose it").
+QUANTIFIERS = frozenset({"many", "most", "some", "few", "several", "both", "all", "others"})
 
 
 class MentionIndex:
@@ -103,6 +105,11 @@ def source_subject(verb: Token) -> Token | None:
             return _modified_noun_source(v, v.head)
         if v.dep_ == "relcl" and v.head.i != v.i and v.head.pos_ in NOMINAL:
             return v.head
+        if v.dep_ == "xcomp" and v.head.i != v.i:
+            # object control: "forced the banker to admit", "caused voters to wonder"
+            obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
+            if obj is not None and obj.pos_ in NOMINAL:
+                return obj
         if v.dep_ in CLIMB_DEPS and v.head.i != v.i:
             v = v.head
             continue
@@ -338,6 +345,8 @@ def plausible_speaker(tok: Token, group: list[tuple[int, int]]) -> bool:
         return False
     if tok.ent_type_ in {"TIME", "DATE"} or tok.lower_ in TIMEWORDS or ":" in tok.text:
         return False  # "12:15 p.m. President Obama says" (poll shares like "half" are fine)
+    if tok.lower_ in QUANTIFIERS and tok.dep_ in SUBJ_DEPS:
+        return True  # "many said", "most oppose it"
     return tok.pos_ in {"PROPN", "NOUN", "PRON", "X", "NUM"}
 
 

@@ -178,3 +178,20 @@ def test_a_quantifier_subject_is_a_speaker(analyse: Any) -> None:
         analyse, "Most farmers backed the plan, but many said the subsidies came too late."
     )
     assert any(src == "many" and "too late" in t for src, _, t in got)
+
+
+def test_an_order_to_an_addressee_is_content(analyse: Any) -> None:
+    got = _speakers(analyse, "The chairman told the senator to sit down during the hearing.")
+    assert any(
+        src == "The chairman" and t.startswith("the senator to sit down") for src, _, t in got
+    )
+
+
+def test_agreeing_to_do_something_and_wanting_a_thing(analyse: Any) -> None:
+    got = _speakers(analyse, "The company agreed to pay a large fine to the state.")
+    assert any(src == "The company" and t.startswith("to pay") for src, _, t in got)
+    got = _speakers(analyse, "Many young voters want a clean break from the old parties.")
+    assert any(
+        src is not None and src.endswith("voters") and t.startswith("a clean break")
+        for src, _, t in got
+    )

@@ -62,9 +62,10 @@ XCOMP_KINDS = frozenset({"urge", "intend", "promise"})
 DIRECT_ONLY = frozenset({"direct"})
 #: Speech kinds that never introduce a direct quote (attitudes towards an object).
 INDIRECT_ONLY = frozenset({"evaluate", "intend"})
-#: Speech kinds that introduce no direct quote: attitudes, and perceptions or findings
-#: ("she sees", "he knows", "found"), which report a mind, not words spoken.
-NOT_DIRECT = INDIRECT_ONLY | {"think"}
+#: Speech kinds that introduce no direct quote: attitudes, perceptions or findings
+#: ("she sees", "he knows", "found"), which report a mind, not words spoken, and speaking
+#: of a topic ("spoke about"), which reports no words.
+NOT_DIRECT = INDIRECT_ONLY | {"think", "topic"}
 #: Speech kinds whose content is the verb's object ("X criticized Y", "X talked about Y");
 #: an attitude's object is its content however short ("endorsed Clinton").
 OBJECT_KINDS = frozenset({"evaluate"})
@@ -72,8 +73,9 @@ OBJECT_KINDS = frozenset({"evaluate"})
 #: new poll finds, want change"; "..., Smith warned").
 CLAUSE_KINDS = frozenset({"say", "think", "warn"})
 #: Speech kinds that take an object as content when they have no clause ("called for a
-#: ban", "promised a wall", "polls show a close race", "agreed with the analysis").
-OBJECT_FALLBACK_KINDS = frozenset({"urge", "promise", "think"})
+#: ban", "promised a wall", "polls show a close race", "agreed with the analysis",
+#: "voters want a clean break").
+OBJECT_FALLBACK_KINDS = frozenset({"urge", "promise", "think", "intend"})
 
 
 class QuotesStage:
@@ -415,13 +417,13 @@ class QuotesStage:
             if loose is None or len(loose.text.strip()) < least:
                 return None
             return self._make(doc, doc_id, date, loose, qr.source_subject(tok), mentions, tok)
-        if comp.dep_ == "xcomp" and kind not in XCOMP_KINDS:
+        addressee = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)
+        # an infinitive after an addressee is an order ("told Bush to quiet down")
+        if comp.dep_ == "xcomp" and kind not in XCOMP_KINDS and addressee is None:
             return None
         content = doc[comp.left_edge.i : comp.right_edge.i + 1]
-        if comp.dep_ == "xcomp":
-            addressee = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if addressee is not None and addressee.i < comp.i:
-                content = doc[addressee.left_edge.i : comp.right_edge.i + 1]
+        if comp.dep_ == "xcomp" and addressee is not None:
+            content = doc[addressee.left_edge.i : comp.right_edge.i + 1]
         if not len(content):
             return None
         if content[0].lower_ == "that" and len(content) > 1:

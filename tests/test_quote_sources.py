@@ -195,3 +195,28 @@ def test_agreeing_to_do_something_and_wanting_a_thing(analyse: Any) -> None:
         src is not None and src.endswith("voters") and t.startswith("a clean break")
         for src, _, t in got
     )
+
+
+def test_stances_towards_an_object(analyse: Any) -> None:
+    cases = [
+        ("The mayor described the new bridge as a waste of money.", "described"),
+        ("The senator invoked the great flood of 1927 in her speech.", "invoked"),
+        ("The governor credited the nurses with saving the hospital.", "credited"),
+        ("The coach chided the referees for their late whistle.", "chided"),
+        ("The union challenged the ruling in a higher court.", "challenged"),
+        ("The ad painted the senator as a friend of the banks.", "painted"),
+        ("The envoy mentioned the border dispute twice in his remarks.", "mentioned"),
+        ("The report identified the old dam as the main risk.", "identified"),
+        ("The minister echoed the warnings of the central bank.", "echoed"),
+        ("The candidate addressed the question of farm subsidies.", "addressed"),
+    ]
+    for text, cue in cases:
+        got = _speakers(analyse, text)
+        assert any(c == cue and src is not None for src, c, _ in got), (text, got)
+
+
+def test_a_document_issued_is_its_issuers_statement(analyse: Any) -> None:
+    got = _speakers(
+        analyse, "The governor released a letter from her doctor that says she is in good health."
+    )
+    assert any(src == "The governor" and "good health" in t for src, _, t in got)

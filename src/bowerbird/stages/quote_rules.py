@@ -104,7 +104,10 @@ def source_subject(verb: Token) -> Token | None:
         if v.dep_ == "acl" and v.head.i != v.i and v.head.pos_ in NOMINAL:
             return _modified_noun_source(v, v.head)
         if v.dep_ == "relcl" and v.head.i != v.i and v.head.pos_ in NOMINAL:
-            return v.head
+            noun = v.head  # "released a letter that says ...": the letter's issuer
+            if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ == "dobj":
+                return source_subject(noun.head) or noun
+            return noun
         if v.dep_ == "xcomp" and v.head.i != v.i:
             # object control: "forced the banker to admit", "caused voters to wonder"
             obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)

@@ -220,3 +220,17 @@ def test_a_document_issued_is_its_issuers_statement(analyse: Any) -> None:
         analyse, "The governor released a letter from her doctor that says she is in good health."
     )
     assert any(src == "The governor" and "good health" in t for src, _, t in got)
+
+
+def test_choices_and_releases_state_a_position(analyse: Any) -> None:
+    cases = [
+        ("The president nominated a young judge for the supreme court.", "nominated"),
+        ("The mayor named her deputy as the new police chief.", "named"),
+        ("The governor appointed a former banker to the water board.", "appointed"),
+        ("The council cast the new plan as a threat to small shops.", "cast"),
+        ("The board approved the merger of the two hospitals.", "approved"),
+        ("The agency released its findings on the train crash.", "released"),
+    ]
+    for text, cue in cases:
+        got = _speakers(analyse, text)
+        assert any(c == cue and src is not None for src, c, _ in got), (text, got)

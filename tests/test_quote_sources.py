@@ -234,3 +234,13 @@ def test_choices_and_releases_state_a_position(analyse: Any) -> None:
     for text, cue in cases:
         got = _speakers(analyse, text)
         assert any(c == cue and src is not None for src, c, _ in got), (text, got)
+
+
+def test_a_one_word_answer_is_what_was_said(analyse: Any) -> None:
+    got = _speakers(analyse, "Asked whether the dam was safe, 46 percent of residents said no.")
+    assert any(t == "no" and src is not None and "percent" in src for src, _, t in got)
+
+
+def test_a_clause_after_say_mislabelled_as_infinitive(analyse: Any) -> None:
+    got = _speakers(analyse, "The farmer says cut the taxes and fix the roads first.")
+    assert any(src == "The farmer" and t.startswith("cut the taxes") for src, _, t in got)

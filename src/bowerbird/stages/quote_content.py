@@ -245,3 +245,18 @@ def topic_content(verb: Token) -> Span | None:
             span = span[:-1]
         return span
     return None
+
+
+#: One-word answers reported as what someone said ("said yes", "said no").
+ANSWERS = frozenset({"yes", "no"})
+
+
+def answer_word(verb: Token) -> Span | None:
+    """A one-word answer after a verb of saying ("46 percent said yes")."""
+    word = next((c for c in verb.rights if c.lower_ in ANSWERS), None)
+    return verb.doc[word.i : word.i + 1] if word is not None else None
+
+
+def infinitive(verb: Token) -> bool:
+    """A "to" infinitive ("to leave"), not a bare clause the parser labelled as one."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

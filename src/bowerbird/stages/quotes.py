@@ -413,14 +413,21 @@ class QuotesStage:
             topic = loose is None and kind == "say" and qc.has_topic(tok)
             if topic:
                 loose = qc.object_content(tok)  # "pointed to his record", "commented on"
-            least = 1 if kind in OBJECT_FALLBACK_KINDS or topic else qr.MIN_QUOTE_CHARS
+            answered = loose is None and kind == "say" and qc.answer_word(tok) is not None
+            if answered:
+                loose = qc.answer_word(tok)  # "46 percent said yes"
+            short = kind in OBJECT_FALLBACK_KINDS or topic or answered
+            least = 1 if short else qr.MIN_QUOTE_CHARS
             if loose is None or len(loose.text.strip()) < least:
                 return None
             return self._make(doc, doc_id, date, loose, qr.source_subject(tok), mentions, tok)
         addressee = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)
-        # an infinitive after an addressee is an order ("told Bush to quiet down")
+        # an infinitive after an addressee is an order ("told Bush to quiet down"); a
+        # verb of saying takes no infinitive, so its "xcomp" without "to" is a clause the
+        # parser mislabelled ("she said represented all her emails")
         if comp.dep_ == "xcomp" and kind not in XCOMP_KINDS and addressee is None:
-            return None
+            if kind != "say" or qc.infinitive(comp):
+                return None
         content = doc[comp.left_edge.i : comp.right_edge.i + 1]
         if comp.dep_ == "xcomp" and addressee is not None:
             content = doc[addressee.left_edge.i : comp.right_edge.i + 1]

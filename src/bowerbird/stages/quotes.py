@@ -425,9 +425,9 @@ class QuotesStage:
         # an infinitive after an addressee is an order ("told Bush to quiet down"); a
         # verb of saying takes no infinitive, so its "xcomp" without "to" is a clause the
         # parser mislabelled ("she said represented all her emails")
-        if comp.dep_ == "xcomp" and kind not in XCOMP_KINDS and addressee is None:
-            if kind != "say" or qc.infinitive(comp):
-                return None
+        clause = kind == "say" and not qc.infinitive(comp)
+        if comp.dep_ == "xcomp" and kind not in XCOMP_KINDS and addressee is None and not clause:
+            return None
         content = doc[comp.left_edge.i : comp.right_edge.i + 1]
         if comp.dep_ == "xcomp" and addressee is not None:
             content = doc[addressee.left_edge.i : comp.right_edge.i + 1]

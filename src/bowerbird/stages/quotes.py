@@ -425,8 +425,13 @@ class QuotesStage:
         # an infinitive after an addressee is an order ("told Bush to quiet down"); a
         # verb of saying takes no infinitive, so its "xcomp" without "to" is a clause the
         # parser mislabelled ("she said represented all her emails")
-        clause = kind == "say" and not qc.infinitive(comp)
-        if comp.dep_ == "xcomp" and kind not in XCOMP_KINDS and addressee is None and not clause:
+        mislabelled = kind == "say" and not qc.infinitive(comp)
+        if (
+            comp.dep_ == "xcomp"
+            and kind not in XCOMP_KINDS
+            and addressee is None
+            and not mislabelled
+        ):
             return None
         content = doc[comp.left_edge.i : comp.right_edge.i + 1]
         if comp.dep_ == "xcomp" and addressee is not None:

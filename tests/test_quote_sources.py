@@ -244,3 +244,15 @@ def test_a_one_word_answer_is_what_was_said(analyse: Any) -> None:
 def test_a_clause_after_say_mislabelled_as_infinitive(analyse: Any) -> None:
     got = _speakers(analyse, "The farmer says cut the taxes and fix the roads first.")
     assert any(src == "The farmer" and t.startswith("cut the taxes") for src, _, t in got)
+
+
+def test_as_x_put_it_introduces_a_quotation(analyse: Any) -> None:
+    got = _speakers(
+        analyse,
+        "Or, as one retired judge put it: “The courts are no longer the last line. They are "
+        "the first.”",
+    )
+    assert any(
+        src is not None and src.endswith("judge") and t.startswith("The courts")
+        for src, _, t in got
+    )

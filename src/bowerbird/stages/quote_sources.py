@@ -93,10 +93,10 @@ def as_put_it(verb: Token) -> bool:
 
 
 def put_it(verb: Token) -> bool:
-    """The set phrase "as X put it" ("As one voter put it, ...")."""
+    """The set phrase "as X put it" ("As one voter put it, ...", "as X put it: “...”")."""
     return (
         verb.lemma_.lower() == "put"
-        and as_put_it(verb)
+        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children)
         and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children)
     )
 

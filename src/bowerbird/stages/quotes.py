@@ -150,6 +150,8 @@ class QuotesStage:
         return tok.pos_ == "NOUN" and (self.speech.get(lemma) in NOUN_KINDS or lemma in NOUN_CUES)
 
     def _is_direct_cue(self, tok: Token) -> bool:
+        if tok.lower_ == "put" and qs.put_it(tok):
+            return True  # "as one farmer put it: “...”"
         return self._is_cue(tok) and self.speech[qr.cue_lemma(tok, self.speech)] not in NOT_DIRECT
 
     # -- direct quotes ----------------------------------------------------------------

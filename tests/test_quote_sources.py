@@ -256,3 +256,12 @@ def test_as_x_put_it_introduces_a_quotation(analyse: Any) -> None:
         src is not None and src.endswith("judge") and t.startswith("The courts")
         for src, _, t in got
     )
+
+
+def test_read_and_react_next_to_a_quotation(analyse: Any) -> None:
+    got = _speakers(
+        analyse, "“We will not close the school this winter,” read the statement from the district."
+    )
+    assert any(src == "the statement" and cue == "read" for src, cue, _ in got)
+    got = _speakers(analyse, "“What is he talking about?” reacted the mayor.")
+    assert any(src == "the mayor" and cue == "reacted" for src, cue, _ in got)

@@ -8,6 +8,8 @@ attributions with a source that no predicted quote matches) and the source false
     .venv/bin/python bench/quote_errors.py ../shared/gold/quotes_polnear.jsonl \
         --cache /tmp/bb_quotes_cache --start 150 --end 924 --show wrong_speaker --n 30
 
+``--outlet huff-post,breitbart`` restricts the range to some publishers.
+
 The source/content scores printed are those of ``bowerbird eval quotes`` on the same range.
 """
 

@@ -1,4 +1,6 @@
-"""Quote links: the events a quote's sentences code, and the day a quote was spoken."""
+"""Quote links: the events a quote's sentences code, the day a quote was spoken, and how
+quotes relate to each other (a report inside another report, a quoted paragraph that
+continues the latest report)."""
 
 from __future__ import annotations
 
@@ -93,3 +95,31 @@ def continue_latest(
                 cue=latest.cue,
             )
     return out
+
+
+def same_speaker(q: Quote, prev: Quote | None) -> bool:
+    """Whether a quote was given the very speaker phrase of the quote before it."""
+    return (
+        prev is not None
+        and q.speaker_start >= 0
+        and (q.speaker_start, q.speaker_end) == (prev.speaker_start, prev.speaker_end)
+    )
+
+
+def outermost(quotes: list[Quote]) -> list[Quote]:
+    """Drop a reported statement whose speaker and content lie inside the content of
+    another report ("Voters oppose the cuts, a new poll finds"; "The president told her
+    no, according to an aide"): it is part of what the outer source reports."""
+
+    def inside(q: Quote, o: Quote) -> bool:
+        return (
+            o is not q
+            and not o.direct
+            and o.speaker_start >= 0
+            and o.start <= q.speaker_start
+            and q.speaker_end <= o.end
+            and o.start <= q.start
+            and q.end <= o.end
+        )
+
+    return [q for q in quotes if q.direct or not any(inside(q, o) for o in quotes)]

@@ -13,6 +13,10 @@ headline) attributes its content to X.
 Indirect speech is a reporting verb with a clausal complement ("Wang said that ...",
 "X told reporters ...", "a poll showed that ..."), an urging verb with an infinitive
 ("X urged Y to ..."), or "according to X"; the quote's text is the complement clause.
+Attitudes and positions count too: an attitude adjective ("is wary of ..."), a verb whose
+object is a thing said ("laid out her proposals") or a stated position ("named X as ..."),
+a noun of statement with a possessor, a clause set in a poll; sources that are not the
+cue's subject are in :mod:`bowerbird.stages.quote_sources`.
 
 Each quote lists the events coded from the sentences it spans (``event_ids``) and is dated
 by a day expression next to its cue ("said on Monday"), else by the publication date.  Quotes
@@ -38,7 +42,13 @@ from bowerbird.stages import quote_layout as ql
 from bowerbird.stages import quote_rules as qr
 from bowerbird.stages import quote_sources as qs
 from bowerbird.stages.event_syntax import hashes
-from bowerbird.stages.quote_links import continue_latest, link_events, speech_date
+from bowerbird.stages.quote_links import (
+    continue_latest,
+    link_events,
+    outermost,
+    same_speaker,
+    speech_date,
+)
 
 Piece = tuple[int, int]
 #: Entity types that can name a speaker before a colon ("... pollster Daron Shaw: “...”").
@@ -107,7 +117,7 @@ class QuotesStage:
             q = self._direct(doc, text, group, doc_id, date, mentions, prev)
             covered.append((group[0][0] - 1, group[-1][1] + 1))
             if q is not None:
-                if _same_speaker(q, prev):
+                if same_speaker(q, prev):
                     continued.add(q.quote_id)
                 quotes.append(q)
                 prev = q
@@ -126,7 +136,7 @@ class QuotesStage:
                 quotes.append(q)
                 covered.append((q.start, q.end))
         marks = ql.quoted_spans(text) + ql.open_paragraphs(text) if continued else []
-        quotes = continue_latest(_outermost(quotes), continued, marks)
+        quotes = continue_latest(outermost(quotes), continued, marks)
         quotes = [link_events(q, doc, article.events) for q in quotes]
         quotes = [speech_date(q, doc, article.timexes, date) for q in quotes]
         quotes.sort(key=lambda q: q.start)
@@ -507,34 +517,6 @@ class QuotesStage:
             speaker_start=a,
             speaker_end=b,
         )
-
-
-def _same_speaker(q: Quote, prev: Quote | None) -> bool:
-    """Whether a quote was given the very speaker phrase of the quote before it."""
-    return (
-        prev is not None
-        and q.speaker_start >= 0
-        and (q.speaker_start, q.speaker_end) == (prev.speaker_start, prev.speaker_end)
-    )
-
-
-def _outermost(quotes: list[Quote]) -> list[Quote]:
-    """Drop a reported statement whose speaker and content lie inside the content of
-    another report ("Voters oppose the cuts, a new poll finds"; "The president told her
-    no, according to an aide"): it is part of what the outer source reports."""
-
-    def inside(q: Quote, o: Quote) -> bool:
-        return (
-            o is not q
-            and not o.direct
-            and o.speaker_start >= 0
-            and o.start <= q.speaker_start
-            and q.speaker_end <= o.end
-            and o.start <= q.start
-            and q.end <= o.end
-        )
-
-    return [q for q in quotes if q.direct or not any(inside(q, o) for o in quotes)]
 
 
 def _holds(q: Quote, span: Piece) -> bool:

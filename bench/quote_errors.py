@@ -8,6 +8,8 @@ attributions with a source that no predicted quote matches) and the source false
     .venv/bin/python bench/quote_errors.py ../shared/gold/quotes_polnear.jsonl \
         --cache /tmp/bb_quotes_cache --start 150 --end 924 --show wrong_speaker --n 30
 
+``--outlet huff-post,breitbart`` restricts the range to some publishers.
+
 The source/content scores printed are those of ``bowerbird eval quotes`` on the same range.
 """
 
@@ -143,6 +145,7 @@ def main() -> None:
     ap.add_argument("--show", default="", help="bucket to print examples of")
     ap.add_argument("--n", type=int, default=20)
     ap.add_argument("--dump", default="", help="write all error rows as JSONL here")
+    ap.add_argument("--outlet", default="", help="only these outlets (comma-separated)")
     args = ap.parse_args()
     records = read_jsonl(args.gold)
     cache = Path(args.cache)
@@ -155,7 +158,10 @@ def main() -> None:
     stage = QuotesStage(load_lexicon(engine.settings.lexicons))
     total = _Counts()
     rows: list[dict[str, Any]] = []
+    outlets = {o for o in args.outlet.split(",") if o}
     for i in range(args.start, min(args.end, len(records))):
+        if outlets and records[i].get("outlet") not in outlets:
+            continue
         art = stage(_article(records[i], docs[i], mentions[i]), engine.settings)
         _score_article(records[i]["attributions"], art.quotes, total)
         rows.extend(_classify(records[i], art.quotes))

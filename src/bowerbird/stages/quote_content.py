@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from bowerbird.stages.quote_rules import NOMINAL, TIMEWORDS
+from bowerbird.stages.quote_rules import NOMINAL, TIMEWORDS, source_subject
 
 
 def clause_span(clause: Token, exclude: Token) -> Span | None:
@@ -97,7 +97,7 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ", "X"})
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "brief", "inform", "answer", "quote", "post"})
 
 
-def loose_content(verb: Token) -> Span | None:
+def loose_content(verb: Token, *, objects: bool = True) -> Span | None:
     """Content of a reporting verb the parser gave no clausal complement.
 
     * a parenthetical cue ("Far too many lives, Barden says, have been lost") or an
@@ -105,7 +105,8 @@ def loose_content(verb: Token) -> Span | None:
       clause it interrupts or ends, without the cue's own words;
     * "X says the movement ... appeals to ...", parsed with a long direct object: the
       rest of the sentence from that object; a short object with its complements
-      ("announced his candidacy in Iowa").
+      ("announced his candidacy in Iowa"); only for verbs of saying (``objects``), as a
+      finding's object is a thing found ("found the files"), not a statement.
     """
     doc = verb.doc
     inverted = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
@@ -120,7 +121,7 @@ def loose_content(verb: Token) -> Span | None:
             and not t.is_space
         ]
         return doc[toks[0].i : toks[-1].i + 1] if toks else None
-    if verb.lemma_.lower() in ADDRESSEE_VERBS:
+    if not objects or verb.lemma_.lower() in ADDRESSEE_VERBS:
         return None
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     if obj is None or obj.right_edge.i - obj.left_edge.i < 1:
@@ -170,3 +171,92 @@ def nominal_attribution(noun: Token) -> tuple[Token, Span] | None:
     if len(span) and span[0].lower_ == "that" and len(span) > 1:
         span = span[1:]
     return (poss, span) if len(span) else None
+
+
+#: Verbs that link a subject to an attitude adjective ("is wary of", "seems eager to").
+LINKING_VERBS = frozenset(
+    {"be", "seem", "appear", "become", "remain", "sound", "look", "feel", "grow", "stay"}
+)
+#: Prepositions that introduce what an attitude is about ("angry at", "keen on", "wary of").
+ATTITUDE_PREPS = ABOUT_PREPS | {"over", "at", "in", "by"}
+#: Subjects that name no one ("it is clear that", "this is worrying").
+EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "which", "what"})
+
+
+def attitude_content(adj: Token) -> tuple[Token, Span] | None:
+    """Holder and content of a predicative attitude adjective.
+
+    "The senator is critical of the deal" -> (senator, "the deal"); "Farmers are worried
+    that the rain will ruin the crop" -> (Farmers, "the rain will ruin the crop"): the
+    subject holds the attitude, its clause or prepositional object is what it is about.
+    Without such a complement ("She is happy") there is nothing attributed.
+    """
+    verb = adj.head
+    if adj.dep_ != "acomp" or verb.i == adj.i or verb.lemma_.lower() not in LINKING_VERBS:
+        return None
+    doc = adj.doc
+    comp = next((c for c in adj.children if c.dep_ in {"ccomp", "xcomp"} and c.i > adj.i), None)
+    if comp is not None:
+        span = doc[comp.left_edge.i : comp.right_edge.i + 1]
+    else:
+        prep = next(
+            (c for c in adj.rights if c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS), None
+        )
+        obj = prep and next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if obj is None:
+            return None
+        span = doc[obj.left_edge.i : obj.right_edge.i + 1]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    if len(span) > 1 and span[0].lower_ == "that":
+        span = span[1:]
+    subj = source_subject(verb)
+    if subj is None or subj.lower_ in EMPTY_SUBJECTS or subj.pos_ not in NOMINAL:
+        return None
+    return subj, span
+
+
+#: Prepositions that give what someone spoke of ("spoke about", "speaks of", "spoke out
+#: against"); "on" mostly gives the medium or terms ("on CNN", "on condition of").
+SPOKE_OF = frozenset({"about", "of", "against"})
+
+
+def topic_content(verb: Token) -> Span | None:
+    """What a verb of speaking without a clause is about: "spoke about his father",
+    "spoke out against the tax", "spoke at length of the war" (not "spoke to an audience
+    of farmers")."""
+    preps = [c for c in verb.rights if c.dep_ == "prep"]
+    for prep in list(preps):  # "spoke at length about ..."
+        preps += [
+            p
+            for o in prep.children
+            if o.dep_ == "pobj" and o.lower_ == "length"
+            for p in o.rights
+            if p.dep_ == "prep"
+        ]
+    for prep in preps:
+        if prep.lower_ not in SPOKE_OF:
+            continue
+        obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if obj is None:
+            continue
+        span = verb.doc[obj.left_edge.i : obj.right_edge.i + 1]
+        while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+            span = span[:-1]
+        return span
+    return None
+
+
+#: One-word answers reported as what someone said ("said yes", "said no").
+ANSWERS = frozenset({"yes", "no"})
+
+
+def answer_word(verb: Token) -> Span | None:
+    """A one-word answer after a verb of saying ("46 percent said yes")."""
+    word = next((c for c in verb.rights if c.lower_ in ANSWERS), None)
+    return verb.doc[word.i : word.i + 1] if word is not None else None
+
+
+def infinitive(verb: Token) -> bool:
+    """A "to" infinitive ("to leave"), not a bare clause the parser labelled as one."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

@@ -254,3 +254,9 @@ def paragraph_start(text: str, pos: int) -> bool:
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
     return i < 0 or text[i] == "\n"
+
+
+def from_source(noun: Token) -> bool:
+    """A noun after "from" before a colon introducing a quotation ("From the report:",
+    "More from the survey:"): the quotation is taken from it."""
+    return noun.pos_ in {"NOUN", "PROPN"} and noun.dep_ == "pobj" and noun.head.lower_ == "from"

@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Doc, Token
 
 from bowerbird.records import ActorRef, Mention
+from bowerbird.stages.quote_sources import reported_by
 
 MIN_QUOTE_CHARS = 12
 RELATIVE = frozenset({"who", "that", "which"})
@@ -33,6 +34,8 @@ SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "ccomp", "acomp", "pcomp", "prep"})
 TIMEWORDS = frozenset({"p.m.", "a.m.", "pm", "am", "p.m", "a.m"})
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+#: Quantifiers that stand for people as a subject ("many said", "most oppose it").
+QUANTIFIERS = frozenset({"many", "most", "some", "few", "several", "both", "all", "others"})
 
 
 class MentionIndex:
@@ -89,15 +92,27 @@ def source_subject(verb: Token) -> Token | None:
         return agent(verb)  # "is likely to be found", "was asked", "when asked about"
     v = verb
     for _ in range(4):
+        # two subjects ("Voters, Clinton suggested, don't ...", "a system, which advocates
+        # say ..."): the one next to the verb is its own, the other the reported clause's
+        subjects = [c for c in v.children if c.dep_ == "nsubj"]
+        if subjects:
+            c = min(subjects, key=lambda t: abs(t.i - v.i))
+            return reported_by(v, c) or _not_expletive(c, v, verb)
         for c in v.children:
-            if c.dep_ == "nsubj":
-                return _not_expletive(c, v, verb)
             if c.dep_ == "nsubjpass":
                 return c if v is not verb else agent(v)
         if v.dep_ == "acl" and v.head.i != v.i and v.head.pos_ in NOMINAL:
             return _modified_noun_source(v, v.head)
         if v.dep_ == "relcl" and v.head.i != v.i and v.head.pos_ in NOMINAL:
-            return v.head
+            noun = v.head  # "released a letter that says ...": the letter's issuer
+            if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ == "dobj":
+                return source_subject(noun.head) or noun
+            return noun
+        if v.dep_ == "xcomp" and v.head.i != v.i:
+            # object control: "forced the banker to admit", "caused voters to wonder"
+            obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
+            if obj is not None and obj.pos_ in NOMINAL:
+                return obj
         if v.dep_ in CLIMB_DEPS and v.head.i != v.i:
             v = v.head
             continue
@@ -333,6 +348,8 @@ def plausible_speaker(tok: Token, group: list[tuple[int, int]]) -> bool:
         return False
     if tok.ent_type_ in {"TIME", "DATE"} or tok.lower_ in TIMEWORDS or ":" in tok.text:
         return False  # "12:15 p.m. President Obama says" (poll shares like "half" are fine)
+    if tok.lower_ in QUANTIFIERS and tok.dep_ in SUBJ_DEPS:
+        return True  # "many said", "most oppose it"
     return tok.pos_ in {"PROPN", "NOUN", "PRON", "X", "NUM"}
 
 

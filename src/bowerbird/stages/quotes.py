@@ -13,6 +13,10 @@ headline) attributes its content to X.
 Indirect speech is a reporting verb with a clausal complement ("Wang said that ...",
 "X told reporters ...", "a poll showed that ..."), an urging verb with an infinitive
 ("X urged Y to ..."), or "according to X"; the quote's text is the complement clause.
+Attitudes and positions count too: an attitude adjective ("is wary of ..."), a verb whose
+object is a thing said ("laid out her proposals") or a stated position ("named X as ..."),
+a noun of statement with a possessor, a clause set in a poll; sources that are not the
+cue's subject are in :mod:`bowerbird.stages.quote_sources`.
 
 Each quote lists the events coded from the sentences it spans (``event_ids``) and is dated
 by a day expression next to its cue ("said on Monday"), else by the publication date.  Quotes
@@ -36,31 +40,52 @@ from bowerbird.settings import Settings
 from bowerbird.stages import quote_content as qc
 from bowerbird.stages import quote_layout as ql
 from bowerbird.stages import quote_rules as qr
+from bowerbird.stages import quote_sources as qs
 from bowerbird.stages.event_syntax import hashes
-from bowerbird.stages.quote_links import link_events, speech_date
+from bowerbird.stages.quote_links import (
+    continue_latest,
+    link_events,
+    outermost,
+    same_speaker,
+    speech_date,
+)
 
 Piece = tuple[int, int]
 #: Entity types that can name a speaker before a colon ("... pollster Daron Shaw: “...”").
 SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Speech kind of nouns only ("criticism"): cues as the head of "X's criticism of Y".
 NOMINAL = "nominal"
+#: Speech kind of adjectives of attitude ("critical of", "confident that", "eager to").
+ATTITUDE = "attitude"
+#: Speech kind of verbs of speaking whose content is their topic ("spoke about").
+TOPIC = "topic"
 #: Kinds whose lemmas are also cues as nouns ("his pledge to ...", "Clinton's promise of").
 NOUN_KINDS = frozenset({NOMINAL, "promise"})
+#: Verbs of other kinds that are also nouns of statement with a possessor ("Trump's claim
+#: that ...", "her attack on ...", "his call for ...", "their fear of ...").
+NOUN_CUES = frozenset(
+    {"claim", "attack", "call", "view", "fear", "hope", "estimate", "forecast", "demand", "say"}
+)
 #: Speech kinds whose verbs take an infinitive complement as content ("urged X to ...").
 XCOMP_KINDS = frozenset({"urge", "intend", "promise"})
 #: Speech kinds that introduce direct quotes only next to quotation marks.
 DIRECT_ONLY = frozenset({"direct"})
 #: Speech kinds that never introduce a direct quote (attitudes towards an object).
 INDIRECT_ONLY = frozenset({"evaluate", "intend"})
-#: Speech kinds that introduce no direct quote: attitudes, and perceptions or findings
-#: ("she sees", "he knows", "found"), which report a mind, not words spoken.
-NOT_DIRECT = INDIRECT_ONLY | {"think"}
+#: Speech kinds that introduce no direct quote: attitudes, perceptions or findings
+#: ("she sees", "he knows", "found"), which report a mind, not words spoken, and speaking
+#: of a topic ("spoke about"), which reports no words.
+NOT_DIRECT = INDIRECT_ONLY | {"think", "topic"}
 #: Speech kinds whose content is the verb's object ("X criticized Y", "X talked about Y");
 #: an attitude's object is its content however short ("endorsed Clinton").
 OBJECT_KINDS = frozenset({"evaluate"})
+#: Speech kinds that report a clause, also when they interrupt or follow it ("Voters, a
+#: new poll finds, want change"; "..., Smith warned").
+CLAUSE_KINDS = frozenset({"say", "think", "warn"})
 #: Speech kinds that take an object as content when they have no clause ("called for a
-#: ban", "promised a wall", "polls show a close race", "agreed with the analysis").
-OBJECT_FALLBACK_KINDS = frozenset({"urge", "promise", "think"})
+#: ban", "promised a wall", "polls show a close race", "agreed with the analysis",
+#: "voters want a clean break").
+OBJECT_FALLBACK_KINDS = frozenset({"urge", "promise", "think", "intend"})
 
 
 class QuotesStage:
@@ -73,7 +98,9 @@ class QuotesStage:
     def __init__(self, lexicon: Lexicon) -> None:
         self.speech = lexicon.speech
         forms = {f for lemma in self.speech for f in qr.inflections(lemma)}
-        self._cue_ids = hashes(frozenset(self.speech) | forms | {"according"})
+        nouns = qs.POLL_NOUNS | qs.SPEECH_OBJECTS
+        extra = {"according", "put"} | nouns | {p + "s" for p in nouns}
+        self._cue_ids = hashes(frozenset(self.speech) | forms | extra)
 
     def __call__(self, article: Article, settings: Settings) -> Article:
         doc: Doc = article.nlp
@@ -85,10 +112,13 @@ class QuotesStage:
         quotes: list[Quote] = []
         covered: list[Piece] = []
         prev: Quote | None = None
+        continued: set[str] = set()  # quoted paragraphs that continue the quote before
         for group in self._direct_groups(doc, text):
             q = self._direct(doc, text, group, doc_id, date, mentions, prev)
             covered.append((group[0][0] - 1, group[-1][1] + 1))
             if q is not None:
+                if same_speaker(q, prev):
+                    continued.add(q.quote_id)
                 quotes.append(q)
                 prev = q
         for sa, sb, ca, cb in ql.headline_speakers(text):
@@ -105,6 +135,8 @@ class QuotesStage:
             ):
                 quotes.append(q)
                 covered.append((q.start, q.end))
+        marks = ql.quoted_spans(text) + ql.open_paragraphs(text) if continued else []
+        quotes = continue_latest(outermost(quotes), continued, marks)
         quotes = [link_events(q, doc, article.events) for q in quotes]
         quotes = [speech_date(q, doc, article.timexes, date) for q in quotes]
         quotes.sort(key=lambda q: q.start)
@@ -124,9 +156,12 @@ class QuotesStage:
         ) not in {None, NOMINAL}
 
     def _is_nominal_cue(self, tok: Token) -> bool:
-        return tok.pos_ == "NOUN" and self.speech.get(tok.lemma_.lower()) in NOUN_KINDS
+        lemma = tok.lemma_.lower()
+        return tok.pos_ == "NOUN" and (self.speech.get(lemma) in NOUN_KINDS or lemma in NOUN_CUES)
 
     def _is_direct_cue(self, tok: Token) -> bool:
+        if tok.lower_ == "put" and qs.put_it(tok):
+            return True  # "as one farmer put it: “...”"
         return self._is_cue(tok) and self.speech[qr.cue_lemma(tok, self.speech)] not in NOT_DIRECT
 
     # -- direct quotes ----------------------------------------------------------------
@@ -302,7 +337,9 @@ class QuotesStage:
                     return root
                 # "... Republican pollster Daron Shaw: “...”": the name before the colon
                 name = intro[-2] if len(intro) > 1 else None
-                if name is not None and (name.ent_type_ in SPEAKER_ENTS or name.pos_ == "PROPN"):
+                if name is not None and (
+                    name.ent_type_ in SPEAKER_ENTS or name.pos_ == "PROPN" or ql.from_source(name)
+                ):
                     return intro[-1]
         trailing = ql.trailing_cue(doc, doc.text, end) or ql.dash_byline(doc, doc.text, end)
         if trailing is not None:
@@ -351,16 +388,22 @@ class QuotesStage:
             if content is None:
                 return None
             return self._make(doc, doc_id, date, content, pobj, mentions, tok)
-        if self._is_nominal_cue(tok):
-            found = qc.nominal_attribution(tok)
+        handled, found = self._beyond_verbs(tok)
+        if handled:
             if found is None:
                 return None
-            return self._make(doc, doc_id, date, found[1], found[0], mentions, tok)
+            return self._make(doc, doc_id, date, found[0], found[1], mentions, found[2])
         if not self._is_cue(tok) or qr.that_said(tok):
             return None
         kind = self.speech.get(qr.cue_lemma(tok, self.speech))
         if kind in DIRECT_ONLY:
             return None
+        if kind == TOPIC:
+            about = qc.topic_content(tok)
+            subj = qr.source_subject(tok)
+            if about is None or subj is None:
+                return None
+            return self._make(doc, doc_id, date, about, subj, mentions, tok)
         if kind in OBJECT_KINDS:
             obj = qc.object_content(tok)
             subj = qr.source_subject(tok)
@@ -372,7 +415,9 @@ class QuotesStage:
         # statement the parser hung on it ("Six in 10 said A; 46 percent said B")
         comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
         if comp is None:
-            loose = qc.loose_content(tok) if kind == "say" else None
+            loose = qs.as_clause(tok) or (
+                qc.loose_content(tok, objects=kind == "say") if kind in CLAUSE_KINDS else None
+            )
             if loose is None and any(c.dep_ == "oprd" for c in tok.children):
                 loose = qc.object_content(tok)  # "called Trump unhinged"
             if loose is None and kind in OBJECT_FALLBACK_KINDS and not qr.finds_a_thing(tok):
@@ -380,26 +425,65 @@ class QuotesStage:
             topic = loose is None and kind == "say" and qc.has_topic(tok)
             if topic:
                 loose = qc.object_content(tok)  # "pointed to his record", "commented on"
-            least = 1 if kind in OBJECT_FALLBACK_KINDS or topic else qr.MIN_QUOTE_CHARS
+            answered = loose is None and kind == "say" and qc.answer_word(tok) is not None
+            if answered:
+                loose = qc.answer_word(tok)  # "46 percent said yes"
+            short = kind in OBJECT_FALLBACK_KINDS or topic or answered
+            least = 1 if short else qr.MIN_QUOTE_CHARS
             if loose is None or len(loose.text.strip()) < least:
                 return None
             return self._make(doc, doc_id, date, loose, qr.source_subject(tok), mentions, tok)
-        if comp.dep_ == "xcomp" and kind not in XCOMP_KINDS:
+        addressee = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.i), None)
+        # an infinitive after an addressee is an order ("told Bush to quiet down"); a
+        # verb of saying takes no infinitive, so its "xcomp" without "to" is a clause the
+        # parser mislabelled ("she said represented all her emails")
+        mislabelled = kind == "say" and not qc.infinitive(comp)
+        if (
+            comp.dep_ == "xcomp"
+            and kind not in XCOMP_KINDS
+            and addressee is None
+            and not mislabelled
+        ):
             return None
         content = doc[comp.left_edge.i : comp.right_edge.i + 1]
-        if comp.dep_ == "xcomp":
-            addressee = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if addressee is not None and addressee.i < comp.i:
-                content = doc[addressee.left_edge.i : comp.right_edge.i + 1]
+        if comp.dep_ == "xcomp" and addressee is not None:
+            content = doc[addressee.left_edge.i : comp.right_edge.i + 1]
         if not len(content):
             return None
         if content[0].lower_ == "that" and len(content) > 1:
             content = content[1:]
         while len(content) > 1 and (content[-1].is_punct or content[-1].is_space):
             content = content[:-1]
-        if len(content.text) < qr.MIN_QUOTE_CHARS:
+        # an infinitive is content however short ("declined to comment", "vowed to win")
+        least = 2 if comp.dep_ == "xcomp" else qr.MIN_QUOTE_CHARS
+        if len(content.text) < least:
             return None
         return self._make(doc, doc_id, date, content, qr.source_subject(tok), mentions, tok)
+
+    def _beyond_verbs(self, tok: Token) -> tuple[bool, tuple[Span, Token | None, Token] | None]:
+        """Attributions whose cue is not a reporting verb: polls, "as X put it", attitude
+        adjectives, nouns of statement.  Returns whether ``tok`` is such a cue, and if so
+        the content, source and cue it gives (None when the construction is incomplete)."""
+        if qs.is_poll(tok):
+            polled = qs.poll_attribution(tok, self._is_cue)  # "leads in a new poll"
+            return True, None if polled is None else (polled[1], tok, tok.head)
+        if tok.lemma_.lower() == "put" and qs.put_it(tok):
+            said = qs.modified_clause(tok)
+            return True, None if said is None else (said, qr.source_subject(tok), tok)
+        if tok.pos_ == "ADJ" and self.speech.get(tok.lower_) == ATTITUDE:
+            held = qc.attitude_content(tok)  # "is wary of ...", "was confident that ..."
+            return True, None if held is None else (held[1], held[0], tok)
+        nominal = self._is_nominal_cue(tok)
+        found = qc.nominal_attribution(tok) if nominal else None
+        if found is not None:
+            return True, (found[1], found[0], tok)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in qs.SPEECH_OBJECTS:
+            said_as = qs.speech_object(tok)  # "unleashed a series of tweets"
+            if said_as is None or self._is_cue(said_as[0]):
+                return True, None
+            subj = qr.source_subject(said_as[0])
+            return True, None if subj is None else (said_as[1], subj, said_as[0])
+        return nominal, None
 
     def _make(
         self,
@@ -450,7 +534,10 @@ def _colon_intro(doc: Doc, first: Span) -> Span | None:
     if i < 0 or doc[i].text != ":":
         return None
     sent = doc[i].sent
-    return doc[sent.start : i + 1]
+    # "Headline words - Mark Smith: “...”": the attribution is the part after the dash
+    dashes = [t.i for t in doc[sent.start : i] if ql.is_dash(t) and t.whitespace_]
+    dash = max(dashes, default=sent.start - 1)
+    return doc[dash + 1 : i + 1]
 
 
 def _qid(doc_id: str, start: int, end: int) -> str:

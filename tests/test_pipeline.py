@@ -8,8 +8,8 @@ from typing import Any, ClassVar
 
 import pytest
 
-from bowerbird import query
-from bowerbird.errors import ConfigError
+from bowerbird import pipeline, query
+from bowerbird.errors import ConfigError, StoreError
 from bowerbird.pipeline import check_stages, process_batch, run
 from bowerbird.records import Article, RawDocument
 from bowerbird.report import render_report
@@ -136,3 +136,56 @@ def test_report_escapes_article_text(engine: Any, tmp_path: Path) -> None:
     store.close()
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;" in html
+
+
+def _folder_of_articles(tmp_path: Path, n: int) -> Path:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"a{i:02d}.txt").write_text(
+            f"Published: 16 August 2021\n\nIran attacked Israel on Saturday, day {i} said.",
+            encoding="utf-8",
+        )
+    return folder
+
+
+@pytest.mark.parametrize("cores", [1, 2])
+def test_batches_are_written_in_order_while_the_next_is_parsed(
+    engine: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cores: int
+) -> None:
+    monkeypatch.setattr(pipeline, "_cores", lambda: cores)
+    settings = dataclasses.replace(engine.settings, batch_size=3)
+    written: list[list[str]] = []
+    report = run(
+        [str(_folder_of_articles(tmp_path, 8))],
+        settings,
+        write=lambda arts, rejs: written.append([a.raw.doc_id for a in arts]),
+        known_hashes=lambda hashes: set(),
+        engine=engine,
+    )
+    assert report.processed == 8
+    assert [len(b) for b in written] == [3, 3, 2]
+    assert [d for b in written for d in b] == sorted(d for b in written for d in b)
+
+
+def test_a_failing_write_stops_the_run_with_its_error(
+    engine: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "_cores", lambda: 2)
+    settings = dataclasses.replace(engine.settings, batch_size=2)
+    calls: list[int] = []
+
+    def write(arts: Any, rejs: Any) -> None:
+        calls.append(len(arts))
+        if len(calls) == 2:
+            raise StoreError("disk full", code="B406")
+
+    with pytest.raises(StoreError, match="disk full"):
+        run(
+            [str(_folder_of_articles(tmp_path, 8))],
+            settings,
+            write=write,
+            known_hashes=lambda hashes: set(),
+            engine=engine,
+        )
+    assert calls == [2, 2]  # nothing is written after the failed batch

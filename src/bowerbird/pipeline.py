@@ -15,7 +15,7 @@ import os
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from typing import Any
@@ -256,6 +256,57 @@ def _batches(
         yield raws, rejs
 
 
+def _cores() -> int:
+    """CPU cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _run_in_process(
+    engine: Engine,
+    items: Iterable[RawDocument | Rejection],
+    settings: Settings,
+    prepare: Callable[
+        [list[RawDocument], list[Rejection]], tuple[list[RawDocument], list[Rejection]]
+    ],
+    finish: Callable[[list[Article], list[Rejection]], None],
+) -> None:
+    """Process batches in this process; each batch is written while the next one is parsed.
+
+    One writer thread writes batch N while this thread parses batch N + 1 (the store
+    spends much of its time in DuckDB, and spaCy much of its time in code that releases
+    the GIL, so the two overlap on a machine with a second core).  The store is never
+    used by both threads at once: batch N + 1 is checked against stored hashes
+    (``prepare``) before batch N's write starts, and batch N + 2 only after that write
+    has finished.  Batches are written in order; an error raised by a write is raised
+    here once the batch being parsed is done.  On a single core, batches are written one
+    after the other.
+    """
+    batches = _batches(items, settings.batch_size)
+    if _cores() < 2:  # nothing to overlap with: write each batch as it is done
+        for raws, rejs in batches:
+            todo, rejs = prepare(raws, rejs)
+            finish(process_batch(engine, todo) if todo else [], rejs)
+        return
+    with ThreadPoolExecutor(1, thread_name_prefix="bowerbird-writer") as writer:
+        writing: Future[None] | None = None
+        nxt = next(batches, None)
+        todo, rejs = prepare(*nxt) if nxt is not None else ([], [])
+        while nxt is not None:
+            articles = process_batch(engine, todo) if todo else []
+            if writing is not None:
+                writing.result()
+            done_rejs = rejs
+            nxt = next(batches, None)
+            if nxt is not None:
+                todo, rejs = prepare(*nxt)
+            writing = writer.submit(finish, articles, done_rejs)
+        if writing is not None:
+            writing.result()
+
+
 def run(
     paths: Sequence[str],
     settings: Settings,
@@ -314,10 +365,7 @@ def run(
             progress(len(articles) + len(rejs))
 
     if settings.workers <= 1:
-        eng = engine or build_engine(settings)
-        for raws, rejs in _batches(items, settings.batch_size):
-            todo, rejs = prepare(raws, rejs)
-            finish(process_batch(eng, todo) if todo else [], rejs)
+        _run_in_process(engine or build_engine(settings), items, settings, prepare, finish)
         return report
     # Smaller tasks keep every worker busy until the end (no long tail on one worker).
     chunk = max(8, settings.batch_size // (2 * settings.workers))

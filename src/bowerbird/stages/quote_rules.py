@@ -19,6 +19,7 @@ These are general rules about English attribution, used by :mod:`bowerbird.stage
 from __future__ import annotations
 
 import bisect
+import hashlib
 from collections.abc import Callable, Mapping
 
 from spacy.tokens import Doc, Token
@@ -391,3 +392,8 @@ def speaker_next_to(doc: Doc, cue: Token, group: list[tuple[int, int]]) -> Token
     while tok.dep_ == "compound" and tok.head.i > tok.i and tok.head in cand:
         tok = tok.head
     return tok
+
+
+def quote_id(doc_id: str, start: int, end: int) -> str:
+    """A quote's stable id: its document and character span."""
+    return hashlib.sha1(f"{doc_id}|{start}|{end}".encode()).hexdigest()[:16]

@@ -27,8 +27,6 @@ separate quotes.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import itertools
 from typing import ClassVar
 
 from spacy.attrs import LEMMA, LOWER
@@ -42,6 +40,7 @@ from bowerbird.stages import quote_layout as ql
 from bowerbird.stages import quote_rules as qr
 from bowerbird.stages import quote_sources as qs
 from bowerbird.stages.event_syntax import hashes
+from bowerbird.stages.quote_direct import DirectQuotes, Piece
 from bowerbird.stages.quote_links import (
     continue_latest,
     link_events,
@@ -50,9 +49,6 @@ from bowerbird.stages.quote_links import (
     speech_date,
 )
 
-Piece = tuple[int, int]
-#: Entity types that can name a speaker before a colon ("... pollster Daron Shaw: “...”").
-SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 #: Speech kind of nouns only ("criticism"): cues as the head of "X's criticism of Y".
 NOMINAL = "nominal"
 #: Speech kind of adjectives of attitude ("critical of", "confident that", "eager to").
@@ -101,6 +97,7 @@ class QuotesStage:
         nouns = qs.POLL_NOUNS | qs.SPEECH_OBJECTS
         extra = {"according", "put"} | nouns | {p + "s" for p in nouns}
         self._cue_ids = hashes(frozenset(self.speech) | forms | extra)
+        self.direct = DirectQuotes(self._is_cue, self._is_direct_cue)
 
     def __call__(self, article: Article, settings: Settings) -> Article:
         doc: Doc = article.nlp
@@ -113,8 +110,8 @@ class QuotesStage:
         covered: list[Piece] = []
         prev: Quote | None = None
         continued: set[str] = set()  # quoted paragraphs that continue the quote before
-        for group in self._direct_groups(doc, text):
-            q = self._direct(doc, text, group, doc_id, date, mentions, prev)
+        for group in self.direct.groups(doc, text):
+            q = self.direct.quote(doc, text, group, doc_id, date, mentions, prev)
             covered.append((group[0][0] - 1, group[-1][1] + 1))
             if q is not None:
                 if same_speaker(q, prev):
@@ -123,7 +120,9 @@ class QuotesStage:
                 prev = q
         for sa, sb, ca, cb in ql.headline_speakers(text):
             if not any(a < cb and ca < b for a, b in covered):
-                quotes.append(self._headline(doc, text, (sa, sb, ca, cb), doc_id, date, mentions))
+                quotes.append(
+                    self.direct.headline(doc, text, (sa, sb, ca, cb), doc_id, date, mentions)
+                )
                 covered.append((ca, cb))
         for i in self._cue_candidates(doc):
             tok = doc[i]
@@ -163,216 +162,6 @@ class QuotesStage:
         if tok.lower_ == "put" and qs.put_it(tok):
             return True  # "as one farmer put it: “...”"
         return self._is_cue(tok) and self.speech[qr.cue_lemma(tok, self.speech)] not in NOT_DIRECT
-
-    # -- direct quotes ----------------------------------------------------------------
-
-    def _direct_groups(self, doc: Doc, text: str) -> list[list[Piece]]:
-        """Quoted content spans; consecutive pieces split only by a short cue are grouped."""
-        pieces: list[Piece] = []
-        for start, end in ql.quoted_spans(text):
-            if " " not in text[start:end].strip():
-                continue
-            if end - start >= qr.MIN_QUOTE_CHARS or self._cue_follows(doc, end):
-                pieces.append((start, end))  # short ones only as “It’s fine,” he said
-        pieces = sorted(pieces + ql.open_paragraphs(text))
-        groups: list[list[Piece]] = []
-        for p in pieces:
-            if groups:
-                prev_end = groups[-1][-1][1]
-                lo, hi = ql.mark_after(text, prev_end), ql.mark_before(text, p[0])
-                between = text[lo:hi]
-                span = doc.char_span(lo, hi, alignment_mode="contract")
-                if (
-                    len(between) < 80
-                    and "\n" not in between
-                    and between.strip()[-1:] in {",", ".", ":", "—"}
-                    and span is not None
-                    and sum(1 for t in span if t.pos_ in {"VERB", "AUX"}) == 1
-                    and any(self._is_direct_cue(t) for t in span)
-                ):
-                    groups[-1].append(p)
-                    continue
-            groups.append([p])
-        return groups
-
-    def _cue_follows(self, doc: Doc, end: int) -> bool:
-        """A reporting verb within a few words after a closing quotation mark."""
-        last = doc[-1].idx + len(doc[-1]) if len(doc) else 0
-        span = doc.char_span(end, min(end + 40, last), alignment_mode="contract")
-        if span is None or not len(span) or span[0].text not in {",", "”", '"', "''"}:
-            return False
-        for tok in span[:6]:
-            if tok.pos_ in {"VERB", "AUX"}:
-                return self._is_direct_cue(tok)
-        return False
-
-    def _direct(
-        self,
-        doc: Doc,
-        full: str,
-        group: list[Piece],
-        doc_id: str,
-        date: str | None,
-        mentions: qr.MentionIndex,
-        prev: Quote | None,
-    ) -> Quote | None:
-        start, end = group[0][0], group[-1][1]
-        quoted = " ".join(full[a:b].strip() for a, b in group)
-        span = doc.char_span(start, end, alignment_mode="expand")
-        sidx = qr.sentence_index(doc, span.start if span is not None else 0)
-        label = ql.transcript_label(full, start)
-        if label is not None:  # "“WALLACE: If I may, sir, ...”": a quoted transcript line
-            line = (label[0], label[1], start, end)
-            q = self._headline(doc, full, line, doc_id, date, mentions)
-            return dataclasses.replace(q, direct=True, text=quoted)
-        cue = self._cue_near(doc, group)
-        if cue is None:
-            # a quoted paragraph right after a quote continues it, with the same speaker
-            continues = (
-                prev is not None
-                and ql.whole_paragraph(full, start, end)
-                and full[prev.end : start].count("\n") <= 8
-                and prev.speaker_start >= 0
-            )
-            if prev is None or not continues:
-                # a quoted statement with no attribution is kept without a speaker;
-                # short quoted phrases (titles, scare quotes) are not statements
-                if span is None or not qc.statement_like(span):
-                    return None
-                return Quote(
-                    quote_id=_qid(doc_id, start, end),
-                    doc_id=doc_id,
-                    text=quoted,
-                    direct=True,
-                    speaker=None,
-                    speaker_text=None,
-                    cue=None,
-                    start=start,
-                    end=end,
-                    date=date,
-                    sentence_index=sidx,
-                )
-            return dataclasses.replace(
-                prev,
-                quote_id=_qid(doc_id, start, end),
-                text=quoted,
-                start=start,
-                end=end,
-                sentence_index=sidx,
-                event_ids=(),
-            )
-        byline = ql.is_dash(cue)
-        if cue.text != ":" and cue.lower_ != "according" and not byline:
-            cue = qr.enclosing_cue(cue, self._is_cue) or cue
-        if byline:
-            speaker_tok = ql.byline_name(cue)
-        else:
-            speaker_tok = doc[cue.i - 1] if cue.text == ":" else qr.speaker_of(cue)
-        if speaker_tok is None or not qr.plausible_speaker(speaker_tok, group):
-            speaker_tok = qr.speaker_next_to(doc, cue, group)
-        a, b = qr.speaker_bounds(speaker_tok) if speaker_tok is not None else (-1, -1)
-        return Quote(
-            quote_id=_qid(doc_id, start, end),
-            doc_id=doc_id,
-            text=quoted,
-            direct=True,
-            speaker=mentions.at(qr.antecedent(speaker_tok)),
-            speaker_text=qr.np_text(speaker_tok),
-            cue="according to" if cue.lower_ == "according" else cue.text,
-            start=start,
-            end=end,
-            date=date,
-            sentence_index=sidx,
-            speaker_start=a,
-            speaker_end=b,
-        )
-
-    def _cue_near(self, doc: Doc, group: list[Piece]) -> Token | None:
-        """A reporting verb outside the quoted pieces, next to the quote.
-
-        Looks in the sentences where the quote ends and starts (nearest cue first), then
-        in the sentence before it when that sentence introduces it with a colon.
-        """
-        start, end = group[0][0], group[-1][1]
-        for (_, a), (b, _) in itertools.pairwise(group):
-            # “A,” said Griffin. “B”: the cue that splits the quotation is its cue
-            gap = doc.char_span(a, b, alignment_mode="contract")
-            cue = next((t for t in gap or () if self._is_direct_cue(t)), None)
-            if cue is not None:
-                return cue
-        first = doc.char_span(start, start + 1, alignment_mode="expand")
-        last = doc.char_span(end - 1, end, alignment_mode="expand")
-        sents: list[Span] = []
-        for sp in (last, first):
-            if sp is not None and sp.sent not in sents:
-                sents.append(sp.sent)
-        if last is not None and last.end + 1 < len(doc):
-            # "“... ?” Sanders replied." split into its own short sentence by the parser
-            after = doc[last.end + 1].sent if doc[last.end].is_quote else doc[last.end].sent
-            if after not in sents and after.start_char - end <= 3:
-                # a longer sentence counts by its opening words ("” Trump told ITV ...")
-                sents.append(after if len(after) <= 8 else after[:4])
-        for sent in sents:
-            best: tuple[int, Token] | None = None
-            for tok in sent:
-                if any(a - 1 <= tok.idx < b + 1 for a, b in group):
-                    continue
-                if tok.lower_ == "according" and qr.next_is(tok, "to"):
-                    return tok
-                if self._is_direct_cue(tok):
-                    dist = min(abs(tok.idx - end), abs(tok.idx - start))
-                    if best is None or dist < best[0]:
-                        best = (dist, tok)
-            if best is not None:
-                return best[1]
-        if first is not None:
-            intro = _colon_intro(doc, first)
-            if intro is not None:
-                for tok in reversed(list(intro)):
-                    if self._is_direct_cue(tok) or tok.lower_ == "according":
-                        return tok
-                # "She then addressed the supporters again: “...”": the clause's verb
-                root = intro.root
-                if root.pos_ in {"VERB", "AUX"} and qr.subject(root) is not None:
-                    return root
-                # "... Republican pollster Daron Shaw: “...”": the name before the colon
-                name = intro[-2] if len(intro) > 1 else None
-                if name is not None and (
-                    name.ent_type_ in SPEAKER_ENTS or name.pos_ == "PROPN" or ql.from_source(name)
-                ):
-                    return intro[-1]
-        trailing = ql.trailing_cue(doc, doc.text, end) or ql.dash_byline(doc, doc.text, end)
-        if trailing is not None:
-            return trailing
-        return qr.governing_cue(doc, group, self._is_cue)
-
-    def _headline(
-        self,
-        doc: Doc,
-        text: str,
-        spans: tuple[int, int, int, int],
-        doc_id: str,
-        date: str | None,
-        mentions: qr.MentionIndex,
-    ) -> Quote:
-        sa, sb, ca, cb = spans
-        span = doc.char_span(sa, sb, alignment_mode="expand")
-        head = span.root if span is not None else None
-        return Quote(
-            quote_id=_qid(doc_id, ca, cb),
-            doc_id=doc_id,
-            text=text[ca:cb],
-            direct=False,
-            speaker=mentions.at(head),
-            speaker_text=text[sa:sb],
-            cue=":",
-            start=ca,
-            end=cb,
-            date=date,
-            sentence_index=qr.sentence_index(doc, span.start if span is not None else 0),
-            speaker_start=sa,
-            speaker_end=sb,
-        )
 
     # -- indirect speech --------------------------------------------------------------
 
@@ -503,7 +292,7 @@ class QuotesStage:
             subj = qr.speaker_next_to(doc, cue, [(start, end)])
         a, b = qr.speaker_bounds(subj) if subj is not None else (-1, -1)
         return Quote(
-            quote_id=_qid(doc_id, start, end),
+            quote_id=qr.quote_id(doc_id, start, end),
             doc_id=doc_id,
             text=content.text,
             direct=False,
@@ -524,21 +313,3 @@ def _holds(q: Quote, span: Piece) -> bool:
     has “the wind at our backs”"): both are kept, the clause as the outer content."""
     a, b = span
     return q.start <= a + 2 and b - 2 <= q.end and (b - a) < (q.end - q.start)
-
-
-def _colon_intro(doc: Doc, first: Span) -> Span | None:
-    """The sentence ending with ":" just before a quote ("He said: “...”")."""
-    i = first.start - 1
-    while i >= 0 and (doc[i].is_space or doc[i].text in {"“", '"', "''"}):
-        i -= 1
-    if i < 0 or doc[i].text != ":":
-        return None
-    sent = doc[i].sent
-    # "Headline words - Mark Smith: “...”": the attribution is the part after the dash
-    dashes = [t.i for t in doc[sent.start : i] if ql.is_dash(t) and t.whitespace_]
-    dash = max(dashes, default=sent.start - 1)
-    return doc[dash + 1 : i + 1]
-
-
-def _qid(doc_id: str, start: int, end: int) -> str:
-    return hashlib.sha1(f"{doc_id}|{start}|{end}".encode()).hexdigest()[:16]

